@@ -1,0 +1,25 @@
+using System.Reflection;
+using Microsoft.Extensions.DependencyInjection;
+using PeerLink.Silo.Hosting;
+using PeerLink.Silo.Storage;
+
+namespace PeerLink.Testing;
+
+/// <summary>How a <see cref="TestSilo"/> is built. Kept across restarts, so memory state and the clock survive them.</summary>
+public sealed class TestSiloOptions
+{
+    /// <summary>Null means in-memory storage in <see cref="MemoryStore"/>.</summary>
+    public string? RedisConnectionString { get; set; }
+
+    public MemoryStore MemoryStore { get; set; } = new();
+
+    public string ServiceId { get; set; } = $"test-{Guid.NewGuid():N}";
+
+    public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
+
+    public List<Assembly> GrainAssemblies { get; } = [];
+
+    public Action<SiloOptions>? ConfigureSilo { get; set; }
+
+    public Action<IServiceCollection>? ConfigureServices { get; set; }
+}
