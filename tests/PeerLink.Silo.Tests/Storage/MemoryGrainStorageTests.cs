@@ -6,9 +6,7 @@ public sealed class MemoryGrainStorageTests : GrainStorageContract
 {
     private readonly MemoryStore store = new();
 
-    public MemoryGrainStorageTests() => Storage = new MemoryGrainStorage(store);
-
-    protected override IGrainStorage Storage { get; }
+    protected override IGrainStorage Storage => new MemoryGrainStorage(store);
 
     [Fact]
     public async Task A_new_storage_on_the_same_store_reads_what_the_old_one_wrote()

@@ -7,9 +7,7 @@ public sealed class MemoryReminderTableTests : ReminderTableContract
 {
     private readonly MemoryStore store = new();
 
-    public MemoryReminderTableTests() => Table = new MemoryReminderTable(store);
-
-    protected override IReminderTable Table { get; }
+    protected override IReminderTable Table => new MemoryReminderTable(store);
 
     [Fact]
     public async Task A_new_table_on_the_same_store_has_the_reminders_of_the_old_one()

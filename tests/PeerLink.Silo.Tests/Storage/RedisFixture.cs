@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Options;
+using PeerLink.Silo.Hosting;
 using PeerLink.Silo.Storage.Redis;
 using PeerLink.Testing;
 using StackExchange.Redis;
@@ -19,6 +21,9 @@ public sealed class RedisFixture : IAsyncLifetime
 
     /// <summary>A separate client, to look at and tamper with what the providers stored.</summary>
     public IDatabase Inspector => inspector?.GetDatabase() ?? throw NotStarted();
+
+    /// <summary>Options naming a service of its own, so a test's keys never meet another's.</summary>
+    public static IOptions<SiloOptions> NewService() => Options.Create(new SiloOptions { ServiceId = $"test-{Guid.NewGuid():N}" });
 
     public async Task InitializeAsync()
     {

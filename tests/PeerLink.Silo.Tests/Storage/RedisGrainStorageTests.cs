@@ -8,18 +8,11 @@ using StackExchange.Redis;
 namespace PeerLink.Silo.Tests.Storage;
 
 [Collection(RedisCollection.Name)]
-public sealed class RedisGrainStorageTests : GrainStorageContract
+public sealed class RedisGrainStorageTests(RedisFixture redis) : GrainStorageContract
 {
-    private readonly RedisFixture redis;
-    private readonly string serviceId = $"test-{Guid.NewGuid():N}";
+    private readonly IOptions<SiloOptions> silo = RedisFixture.NewService();
 
-    public RedisGrainStorageTests(RedisFixture redis)
-    {
-        this.redis = redis;
-        Storage = new RedisGrainStorage(redis.Connection, Options.Create(new SiloOptions { ServiceId = serviceId }));
-    }
-
-    protected override IGrainStorage Storage { get; }
+    protected override IGrainStorage Storage => new RedisGrainStorage(redis.Connection, silo);
 
     [Fact]
     public async Task State_is_one_hash_per_grain_state_with_an_etag_and_json_data()
@@ -42,5 +35,5 @@ public sealed class RedisGrainStorageTests : GrainStorageContract
         await redis.Inspector.HashGetAsync(Key(stateName, grainId), "data");
 
     // Written out here, not taken from the provider, so the test pins Orleans' layout.
-    private RedisKey Key(string stateName, GrainId grainId) => $"{serviceId}/state/{grainId.Type}/{grainId.Key}/{stateName}";
+    private RedisKey Key(string stateName, GrainId grainId) => $"{silo.Value.ServiceId}/state/{grainId.Type}/{grainId.Key}/{stateName}";
 }

@@ -7,25 +7,20 @@ using PeerLink.Silo.Storage;
 namespace PeerLink.Silo.Tests.Storage;
 
 [Collection(RedisCollection.Name)]
-public sealed class RedisReminderTableTests : ReminderTableContract
+public sealed class RedisReminderTableTests(RedisFixture redis) : ReminderTableContract
 {
-    private readonly RedisFixture redis;
-    private readonly string serviceId = $"test-{Guid.NewGuid():N}";
+    private readonly IOptions<SiloOptions> silo = RedisFixture.NewService();
 
-    public RedisReminderTableTests(RedisFixture redis)
-    {
-        this.redis = redis;
-        Table = new RedisReminderTable(redis.Connection, Options.Create(new SiloOptions { ServiceId = serviceId }));
-    }
+    protected override IReminderTable Table => new RedisReminderTable(redis.Connection, silo);
 
-    protected override IReminderTable Table { get; }
+    private string Hash => $"{silo.Value.ServiceId}/reminders";
 
     [Fact]
     public async Task Reminders_are_fields_of_one_hash_holding_json_with_the_etag()
     {
         var eTag = await Table.UpsertRowAsync(Entry("check-in"));
 
-        var json = await redis.Inspector.HashGetAsync($"{serviceId}/reminders", $"user/{GrainId.Key}/check-in");
+        var json = await redis.Inspector.HashGetAsync(Hash, $"user/{GrainId.Key}/check-in");
 
         using var row = JsonDocument.Parse((string)json!);
         Assert.Equal(eTag, row.RootElement.GetProperty("etag").GetString());
@@ -37,7 +32,7 @@ public sealed class RedisReminderTableTests : ReminderTableContract
     public async Task A_corrupt_reminder_fails_the_read_naming_it()
     {
         var field = $"user/{GrainId.Key}/check-in";
-        await redis.Inspector.HashSetAsync($"{serviceId}/reminders", field, "not json");
+        await redis.Inspector.HashSetAsync(Hash, field, "not json");
 
         var failure = await Assert.ThrowsAsync<GrainStorageException>(() => Table.ReadRowAsync(GrainId, "check-in"));
 
