@@ -5,7 +5,7 @@ namespace PeerLink.Silo.Tests.Storage;
 /// <summary>What every grain storage provider must do. Each provider's test class runs all of it.</summary>
 public abstract class GrainStorageContract
 {
-    protected const string StateName = "profile";
+    protected const string StateName = ProfileStorage.StateName;
 
     protected GrainId GrainId { get; } = new("user", Guid.NewGuid().ToString("N"));
 
@@ -176,17 +176,7 @@ public abstract class GrainStorageContract
         Assert.Equal(corrupt, await ReadRawAsync(StateName, GrainId));
     }
 
-    protected async Task<GrainState<ProfileState>> WriteNewAsync(string name, params string[] tags)
-    {
-        var state = new GrainState<ProfileState>(new ProfileState { Name = name, Tags = [.. tags] });
-        await Storage.WriteStateAsync(StateName, GrainId, state);
-        return state;
-    }
+    protected Task<GrainState<ProfileState>> WriteNewAsync(string name, params string[] tags) => Storage.WriteNewProfileAsync(GrainId, name, tags);
 
-    protected async Task<GrainState<ProfileState>> ReadAsync()
-    {
-        var state = new GrainState<ProfileState>(new ProfileState());
-        await Storage.ReadStateAsync(StateName, GrainId, state);
-        return state;
-    }
+    protected Task<GrainState<ProfileState>> ReadAsync() => Storage.ReadProfileAsync(GrainId);
 }

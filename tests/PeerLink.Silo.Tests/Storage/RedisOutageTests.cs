@@ -13,7 +13,7 @@ namespace PeerLink.Silo.Tests.Storage;
 /// </summary>
 public sealed class RedisOutageTests : IAsyncLifetime
 {
-    private const string StateName = "profile";
+    private const string StateName = ProfileStorage.StateName;
 
     // Generous on purpose: these tests say "fails instead of hanging" and "comes back", not how fast.
     private static readonly TimeSpan FailureDeadline = TimeSpan.FromSeconds(15);
@@ -128,17 +128,7 @@ public sealed class RedisOutageTests : IAsyncLifetime
         await server.DisposeAsync();
     }
 
-    private async Task<GrainState<ProfileState>> WriteAsync(string name)
-    {
-        var state = new GrainState<ProfileState>(new ProfileState { Name = name });
-        await storage.WriteStateAsync(StateName, grainId, state);
-        return state;
-    }
+    private Task<GrainState<ProfileState>> WriteAsync(string name) => storage.WriteNewProfileAsync(grainId, name);
 
-    private async Task<GrainState<ProfileState>> ReadAsync()
-    {
-        var state = new GrainState<ProfileState>(new ProfileState());
-        await storage.ReadStateAsync(StateName, grainId, state);
-        return state;
-    }
+    private Task<GrainState<ProfileState>> ReadAsync() => storage.ReadProfileAsync(grainId);
 }
