@@ -28,14 +28,14 @@ public sealed class RedisReminderTable(RedisConnection redis, IOptions<SiloOptio
     public async Task<IReadOnlyList<ReminderEntry>> ReadAllAsync()
     {
         var rows = await redis.ExecuteAsync("read all reminders", database => database.HashGetAllAsync(key));
-        return [.. rows.Select(row => Deserialize(row.Name!, row.Value!))];
+        return [.. rows.Select(row => Deserialize(row.Name, row.Value))];
     }
 
     public async Task<ReminderEntry?> ReadRowAsync(GrainId grainId, string reminderName)
     {
         var field = Field(grainId, reminderName);
         var row = await redis.ExecuteAsync(Describe("read", field), database => database.HashGetAsync(key, field));
-        return row.IsNull ? null : Deserialize(field, row!);
+        return row.IsNull ? null : Deserialize(field, row);
     }
 
     public async Task<string> UpsertRowAsync(ReminderEntry entry)

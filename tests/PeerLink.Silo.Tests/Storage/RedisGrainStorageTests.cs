@@ -19,11 +19,11 @@ public sealed class RedisGrainStorageTests(RedisFixture redis) : GrainStorageCon
     {
         var written = await WriteNewAsync("Ada", "listener");
 
-        var fields = (await redis.Inspector.HashGetAllAsync(Key(StateName, GrainId))).ToDictionary(field => (string)field.Name!, field => field.Value);
+        var fields = (await redis.Inspector.HashGetAllAsync(Key(StateName, GrainId))).ToDictionary(field => (string)field.Name, field => field.Value);
 
         Assert.Equal(["data", "etag"], fields.Keys.Order());
         Assert.Equal(written.ETag, (string?)fields["etag"]);
-        using var data = JsonDocument.Parse((byte[])fields["data"]!);
+        using var data = JsonDocument.Parse((byte[])fields["data"]);
         Assert.Equal("Ada", data.RootElement.GetProperty("name").GetString());
         Assert.Equal("listener", data.RootElement.GetProperty("tags")[0].GetString());
     }

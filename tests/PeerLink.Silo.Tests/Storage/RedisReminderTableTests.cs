@@ -22,7 +22,7 @@ public sealed class RedisReminderTableTests(RedisFixture redis) : ReminderTableC
 
         var json = await redis.Inspector.HashGetAsync(Hash, $"user/{GrainId.Key}/check-in");
 
-        using var row = JsonDocument.Parse((string)json!);
+        using var row = JsonDocument.Parse((string)json);
         Assert.Equal(eTag, row.RootElement.GetProperty("etag").GetString());
         Assert.Equal(GrainId.Key, row.RootElement.GetProperty("grainKey").GetString());
         Assert.Equal("check-in", row.RootElement.GetProperty("reminderName").GetString());

@@ -65,9 +65,10 @@ public sealed class RedisGrainStorage(RedisConnection redis, IOptions<SiloOption
 
     private async Task SwapAsync(string operation, string stateName, GrainId grainId, string? expectedETag, string newETag, RedisValue data)
     {
-        var reply = (RedisResult[])(await redis.ExecuteAsync(
+        var result = await redis.ExecuteAsync(
             $"{operation} state '{stateName}' of grain {grainId}",
-            database => database.ScriptEvaluateAsync(SwapScript, [Key(stateName, grainId)], [expectedETag ?? "", newETag, data])))!;
+            database => database.ScriptEvaluateAsync(SwapScript, [Key(stateName, grainId)], [expectedETag ?? "", newETag, data]));
+        var reply = (RedisResult[])result;
 
         if ((int)reply[0] == 0)
         {
