@@ -67,8 +67,15 @@ public sealed class RedisServer(bool appendOnly = false) : IAsyncDisposable
             }
         }
 
-        await WaitUntilAnsweringAsync();
-        pid = int.Parse(await File.ReadAllTextAsync(PidFile), System.Globalization.CultureInfo.InvariantCulture);
+        try
+        {
+            await WaitUntilAnsweringAsync();
+        }
+        finally
+        {
+            // Also when it never answered: a server that started late must still be stopped on dispose.
+            pid = File.Exists(PidFile) && int.TryParse(await File.ReadAllTextAsync(PidFile), out var id) ? id : null;
+        }
     }
 
     /// <summary>Kills the server, as a crash would, and completes once the process is gone.</summary>
@@ -100,6 +107,8 @@ public sealed class RedisServer(bool appendOnly = false) : IAsyncDisposable
             await Task.Delay(20);
         }
 
+        // A killed server leaves its pid file; a stale one would be taken for the next start's.
+        File.Delete(PidFile);
         pid = null;
     }
 
