@@ -21,4 +21,23 @@ public static class Eventually
             await Task.Delay(10);
         }
     }
+
+    /// <summary>Retries while <paramref name="action"/> throws <typeparamref name="TException"/>; after the deadline the last failure goes through.</summary>
+    public static async Task SucceedsAsync<TException>(Func<Task> action, TimeSpan deadline)
+        where TException : Exception
+    {
+        var until = DateTime.UtcNow + deadline;
+        while (true)
+        {
+            try
+            {
+                await action();
+                return;
+            }
+            catch (TException) when (DateTime.UtcNow < until)
+            {
+                await Task.Delay(100);
+            }
+        }
+    }
 }

@@ -3,6 +3,7 @@ namespace PeerLink.Testing;
 /// <summary>
 /// A clock that moves only when a test says so. Timers due within an <see cref="Advance"/> fire in due
 /// order, synchronously, each at its own instant, so timeouts and idle collection are tested without sleeping.
+/// Timers due at the same instant fire in the order they were last armed.
 /// </summary>
 public sealed class ManualTimeProvider(DateTimeOffset start) : TimeProvider
 {

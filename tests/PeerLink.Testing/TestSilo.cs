@@ -63,6 +63,9 @@ public sealed class TestSilo : IAsyncDisposable
     {
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
         builder.Services.AddSingleton(options.TimeProvider);
+
+        // Tests leave grains stuck on purpose; they should not hold each test's shutdown for the default 30 s.
+        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(3));
         var silo = builder.Services.AddPeerLinkSilo();
         foreach (var assembly in options.GrainAssemblies)
         {

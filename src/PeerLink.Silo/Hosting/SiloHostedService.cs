@@ -17,6 +17,6 @@ internal sealed class SiloHostedService(GrainRuntime runtime, ReminderService re
     {
         collector.Dispose();
         reminders.Dispose();
-        await runtime.StopAsync();
+        await runtime.StopAsync(cancellationToken);
     }
 }

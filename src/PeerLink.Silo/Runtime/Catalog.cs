@@ -14,20 +14,22 @@ internal sealed class Catalog(GrainRuntime runtime)
 
     public ICollection<ActivationData> Activations => activations.Values;
 
-    public ActivationData GetOrCreate(GrainId grainId, GrainClassInfo classInfo)
+    /// <summary>
+    /// Finds the activation, or creates one that holds the slot but has not started activating: the creator
+    /// queues its own request first and then calls <see cref="ActivationData.StartActivation"/>, so an
+    /// activation that fails at once still fails that request instead of leaving it to retry forever.
+    /// </summary>
+    public ActivationData GetOrCreate(GrainId grainId, GrainClassInfo classInfo, out bool created)
     {
+        created = false;
         if (activations.TryGetValue(grainId, out var existing))
         {
             return existing;
         }
 
-        var created = new ActivationData(runtime, classInfo, grainId);
-        var winner = activations.GetOrAdd(grainId, created);
-        if (ReferenceEquals(winner, created))
-        {
-            created.StartActivation();
-        }
-
+        var candidate = new ActivationData(runtime, classInfo, grainId);
+        var winner = activations.GetOrAdd(grainId, candidate);
+        created = ReferenceEquals(winner, candidate);
         return winner;
     }
 

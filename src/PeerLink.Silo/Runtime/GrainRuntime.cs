@@ -86,7 +86,7 @@ internal sealed class GrainRuntime : IGrainFactory, IDisposable
     }
 
     /// <summary>Refuses new calls and deactivates every activation, letting OnDeactivateAsync save state.</summary>
-    public async Task StopAsync()
+    public async Task StopAsync(CancellationToken cancellationToken)
     {
         stopped = true;
         var shuttingDown = new DeactivationReason(DeactivationReasonCode.ShuttingDown, "The silo is stopping.");
@@ -98,14 +98,14 @@ internal sealed class GrainRuntime : IGrainFactory, IDisposable
 
         try
         {
-            await Task.WhenAll(activations.Select(a => a.Deactivated)).WaitAsync(Options.ResponseTimeout, TimeProvider);
+            // Bounded by the host's shutdown timeout, in real time: a stuck grain must not hold the process.
+            await Task.WhenAll(activations.Select(a => a.Deactivated)).WaitAsync(cancellationToken);
         }
-        catch (TimeoutException)
+        catch (OperationCanceledException)
         {
-            // A turn that never ends must not hold the process up: what has not deactivated by now is
-            // abandoned as in a crash, and its state is what it last wrote.
+            // What has not deactivated by now is abandoned as in a crash; its state is what it last wrote.
             var stuck = activations.Where(a => !a.Deactivated.IsCompleted).ToArray();
-            Logger.LogWarning("{Count} activations did not deactivate within {Timeout} and were abandoned: {GrainIds}", stuck.Length, Options.ResponseTimeout, string.Join(", ", stuck.Select(a => a.GrainId)));
+            Logger.LogWarning("{Count} activations did not deactivate before the shutdown timeout and were abandoned: {GrainIds}", stuck.Length, string.Join(", ", stuck.Select(a => a.GrainId)));
             foreach (var activation in stuck)
             {
                 activation.Abandon();
@@ -138,13 +138,20 @@ internal sealed class GrainRuntime : IGrainFactory, IDisposable
         while (true)
         {
             var activation = reference.CachedActivation;
+            var created = false;
             if (activation is null || activation.IsInvalid)
             {
-                activation = Catalog.GetOrCreate(reference.GrainId, reference.ClassInfo);
+                activation = Catalog.GetOrCreate(reference.GrainId, reference.ClassInfo, out created);
                 reference.CachedActivation = activation;
             }
 
-            switch (activation.TryAdmit(chain, interleave, keepAlive: true, out var pending, out var holder))
+            var admission = activation.TryAdmit(chain, interleave, keepAlive: true, out var pending, out var holder);
+            if (created)
+            {
+                activation.StartActivation();
+            }
+
+            switch (admission)
             {
                 case Admission.Run:
                     return activation.RunTurn(call, args, chain, holder);

@@ -5,7 +5,11 @@ namespace PeerLink.Silo.Tests.Grains;
 /// <summary>A grain with a timer whose callback takes its time, to check ticks never overlap.</summary>
 public interface ITickerGrain : IGrainWithStringKey
 {
+    /// <summary>Starts a timer whose callback takes 20 ms of real time.</summary>
     Task Start(TimeSpan period);
+
+    /// <summary>Starts a timer whose callback completes at once, so under a manual clock every tick runs inside Advance.</summary>
+    Task StartQuick(TimeSpan period);
 
     Task<int> GetTicks();
 
@@ -22,6 +26,17 @@ public sealed class TickerGrain(GrainLog log) : Grain, ITickerGrain
     public Task Start(TimeSpan period)
     {
         timer = RegisterGrainTimer(OnTick, new GrainTimerCreationOptions(period, period));
+        return Task.CompletedTask;
+    }
+
+    public Task StartQuick(TimeSpan period)
+    {
+        timer = RegisterGrainTimer(_ =>
+        {
+            ticks++;
+            log.Add($"quick tick {GetPrimaryKeyString()}");
+            return Task.CompletedTask;
+        }, new GrainTimerCreationOptions(period, period));
         return Task.CompletedTask;
     }
 

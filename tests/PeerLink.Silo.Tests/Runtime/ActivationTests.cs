@@ -72,13 +72,15 @@ public sealed class ActivationTests
         await using var silo = await SiloFactory.StartAsync();
         await silo.GetGrain<ICounterGrain>("corrupt").Add(1);
         await silo.RestartAsync();
-        var key = silo.Options.MemoryStore.Keys.Single(k => k.Contains("corrupt", StringComparison.Ordinal));
-        silo.Options.MemoryStore.Corrupt(key, "{not json"u8.ToArray());
+        var grainId = new GrainId("counter", "corrupt");
+        var store = silo.Options.MemoryStore;
+        var stored = store.ReadState("counter", grainId)!;
+        store.TrySwapState("counter", grainId, stored.ETag, stored with { Data = "{not json"u8.ToArray() }, out _);
 
         var error = await Assert.ThrowsAsync<GrainStorageException>(() => silo.GetGrain<ICounterGrain>("corrupt").Get());
 
         Assert.Contains("counter/corrupt", error.Message, StringComparison.Ordinal);
-        Assert.Equal("{not json"u8.ToArray(), silo.Options.MemoryStore.GetData(key));
+        Assert.Equal("{not json"u8.ToArray(), store.ReadState("counter", grainId)!.Data);
         Assert.Equal(0, silo.Management.ActivationCount);
     }
 }

@@ -46,7 +46,7 @@ public sealed class TurnTests
     [Fact]
     public async Task An_AlwaysInterleave_method_runs_while_another_request_holds_the_grain()
     {
-        await using var silo = await SiloFactory.StartAsync();
+        await using var silo = await SiloFactory.StartAsync(o => o.ConfigureSilo = s => s.ResponseTimeout = TimeSpan.FromSeconds(2));
         var gate = silo.GetGrain<IGateGrain>("g");
 
         var waiting = gate.WaitForGate();

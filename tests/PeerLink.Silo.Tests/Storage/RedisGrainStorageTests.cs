@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using PeerLink.Silo.Hosting;
 using PeerLink.Silo.Storage;
 using PeerLink.Silo.Storage.Redis;
+using PeerLink.Silo.Tests.Redis;
 using StackExchange.Redis;
 
 namespace PeerLink.Silo.Tests.Storage;

@@ -3,6 +3,7 @@ using PeerLink.Silo.Hosting;
 using PeerLink.Silo.Reminders;
 using PeerLink.Silo.Storage;
 using PeerLink.Silo.Storage.Redis;
+using PeerLink.Silo.Tests.Redis;
 using PeerLink.Testing;
 
 namespace PeerLink.Silo.Tests.Storage;
@@ -60,7 +61,7 @@ public sealed class RedisOutageTests : IAsyncLifetime
 
         await server.StartAsync();
 
-        await Eventually.SucceedsAsync(ReadAsync, RecoveryDeadline);
+        await Eventually.SucceedsAsync<GrainStorageException>(ReadAsync, RecoveryDeadline);
         var read = await ReadAsync();
         Assert.Equal("Ada", read.State.Name);
         Assert.Equal(written.ETag, read.ETag);
@@ -74,7 +75,7 @@ public sealed class RedisOutageTests : IAsyncLifetime
 
         await server.StartAsync();
 
-        await Eventually.SucceedsAsync(() => WriteAsync("Ada"), RecoveryDeadline);
+        await Eventually.SucceedsAsync<GrainStorageException>(() => WriteAsync("Ada"), RecoveryDeadline);
         Assert.Equal("Ada", (await ReadAsync()).State.Name);
     }
 
@@ -103,7 +104,7 @@ public sealed class RedisOutageTests : IAsyncLifetime
         Assert.Contains("unreachable", failure.Message, StringComparison.Ordinal);
 
         await server.StartAsync();
-        await Eventually.SucceedsAsync(() => table.ReadAllAsync(), RecoveryDeadline);
+        await Eventually.SucceedsAsync<GrainStorageException>(() => table.ReadAllAsync(), RecoveryDeadline);
         Assert.True(await table.RemoveRowAsync(grainId, "check-in", eTag));
     }
 
@@ -117,7 +118,7 @@ public sealed class RedisOutageTests : IAsyncLifetime
         await Assert.ThrowsAsync<GrainStorageException>(() => connection.PingAsync(CancellationToken.None).WaitAsync(FailureDeadline));
 
         await server.StartAsync();
-        await Eventually.SucceedsAsync(() => connection.PingAsync(CancellationToken.None), RecoveryDeadline);
+        await Eventually.SucceedsAsync<GrainStorageException>(() => connection.PingAsync(CancellationToken.None), RecoveryDeadline);
     }
 
     public Task InitializeAsync() => Task.CompletedTask;

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using PeerLink.Silo.Hosting;
 using PeerLink.Silo.Reminders;
 using PeerLink.Silo.Storage;
+using PeerLink.Silo.Tests.Redis;
 
 namespace PeerLink.Silo.Tests.Storage;
 

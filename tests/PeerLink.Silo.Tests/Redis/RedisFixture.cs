@@ -4,7 +4,7 @@ using PeerLink.Silo.Storage.Redis;
 using PeerLink.Testing;
 using StackExchange.Redis;
 
-namespace PeerLink.Silo.Tests.Storage;
+namespace PeerLink.Silo.Tests.Redis;
 
 /// <summary>
 /// One redis-server for every test in <see cref="RedisCollection"/>. Tests keep apart by using a
@@ -15,6 +15,9 @@ public sealed class RedisFixture : IAsyncLifetime
     private RedisServer? server;
     private ConnectionMultiplexer? inspector;
     private RedisConnection? connection;
+
+    /// <summary>For silos under test: each should use a ServiceId of its own.</summary>
+    public string ConnectionString => server?.ConnectionString ?? throw NotStarted();
 
     /// <summary>The connection the providers under test share, as in a silo.</summary>
     public RedisConnection Connection => connection ?? throw NotStarted();
