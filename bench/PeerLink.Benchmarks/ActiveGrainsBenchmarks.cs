@@ -8,6 +8,7 @@ namespace PeerLink.Benchmarks;
 /// stay flat: a call's cost must not grow with the number of activations.
 /// </summary>
 [MemoryDiagnoser]
+[MedianColumn]
 public class ActiveGrainsBenchmarks
 {
     private TestSilo silo = null!;

@@ -9,6 +9,7 @@ namespace PeerLink.Benchmarks;
 /// grain object (the baseline): the ratio is what the runtime costs per call.
 /// </summary>
 [MemoryDiagnoser]
+[MedianColumn]
 public class GrainCallBenchmarks
 {
     private TestSilo silo = null!;
