@@ -81,6 +81,8 @@ public sealed class TestSilo : IAsyncDisposable
             silo.UseMemoryStorage(options.MemoryStore);
         }
 
+        options.ConfigureSiloBuilder?.Invoke(silo);
+
         builder.Services.Configure<SiloOptions>(o =>
         {
             o.ServiceId = options.ServiceId;

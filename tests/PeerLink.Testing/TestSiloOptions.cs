@@ -22,4 +22,7 @@ public sealed class TestSiloOptions
     public Action<SiloOptions>? ConfigureSilo { get; set; }
 
     public Action<IServiceCollection>? ConfigureServices { get; set; }
+
+    /// <summary>Runs after storage is chosen, to add grains or providers the way an application would.</summary>
+    public Action<ISiloBuilder>? ConfigureSiloBuilder { get; set; }
 }

@@ -11,7 +11,7 @@ internal static class ApplicationServiceExtensions
     {
         var storage = builder.Configuration.GetSection(StorageOptions.SectionName).Get<StorageOptions>() ?? new StorageOptions();
         builder.Services.AddPeerLinkSilo()
-            .AddGrains(GrainsAssembly.Assembly)
+            .AddPeerLinkGrains()
             .UseStorage(storage);
 
         builder.Services.AddProblemDetails();

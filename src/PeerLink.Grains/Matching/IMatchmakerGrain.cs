@@ -1,0 +1,37 @@
+using PeerLink.Silo;
+
+namespace PeerLink.Grains.Matching;
+
+/// <summary>What a matchmaker holds now, for dashboards and invariant checks.</summary>
+public sealed record MatchmakerStats(int Waiting, int Peers, int OpenOffers, int? EstimatedWaitSeconds);
+
+/// <summary>A seeker's place in the queue.</summary>
+public sealed record QueueStatus(string RequestId, int Position, int? EstimatedWaitSeconds, MatchStage Stage, string? OpenOfferPeerId);
+
+/// <summary>
+/// Matches seekers with peers for one language pool (key: the language code, such as "en"). All of a pool's
+/// decisions happen in this one grain, so no request is matched twice and no offer outlives its request.
+/// </summary>
+public interface IMatchmakerGrain : IGrainWithStringKey
+{
+    /// <summary>Queues a request and returns its id; an offer goes out at once if a suitable peer is free.</summary>
+    Task<string> RequestConversation(string seekerId, MatchRequest request);
+
+    Task CancelRequest(string requestId, string seekerId);
+
+    /// <summary>Accepts an open offer; returns the new conversation's id.</summary>
+    Task<string> AcceptOffer(string offerId, string peerId);
+
+    Task DeclineOffer(string offerId, string peerId);
+
+    Task UpdatePeer(PeerSnapshot snapshot);
+
+    Task RemovePeer(string peerId);
+
+    Task<QueueStatus?> GetQueueStatus(string requestId);
+
+    Task<MatchmakerStats> GetStats();
+
+    /// <summary>The ids of every waiting request, longest-waiting first.</summary>
+    Task<IReadOnlyList<string>> GetWaitingRequests();
+}

@@ -1,0 +1,385 @@
+using Microsoft.Extensions.Options;
+using PeerLink.Grains.CheckIns;
+using PeerLink.Grains.Conversations;
+using PeerLink.Grains.Matching;
+using PeerLink.Silo;
+using PeerLink.Silo.Timers;
+
+namespace PeerLink.Grains.People;
+
+public sealed class PersonGrain(
+    [PersistentState("person")] IPersistentState<PersonState> person,
+    TimeProvider time,
+    IOptions<MatchingOptions> matchingOptions) : Grain, IPersonGrain
+{
+    private const int MaxHistory = 200;
+    private static readonly TimeSpan MaxCoolDown = TimeSpan.FromHours(2);
+    private static readonly TimeSpan MaxCheckInAhead = TimeSpan.FromDays(90);
+
+    private readonly MatchingOptions options = matchingOptions.Value;
+    private PersonState State => person.State;
+
+    // Presence lives only in this activation: after a restart a peer is away until their connection beats again.
+    private DateTimeOffset? lastHeartbeat;
+    private bool? lastPushedAvailable;
+    private IGrainTimer? presenceTimer;
+
+    private string PersonId => GetPrimaryKeyString();
+
+    public async Task<PersonProfile> Register(string pseudonym, Role roles)
+    {
+        var name = Validation.Pseudonym(pseudonym);
+        if (roles == Role.None)
+        {
+            throw new RuleViolationException("role-required", "A person needs at least one role.");
+        }
+
+        State.Pseudonym = name;
+        State.Roles |= roles;
+        await person.WriteStateAsync();
+        return Profile();
+    }
+
+    public Task<PersonProfile> GetProfile()
+    {
+        RequireRegistered();
+        return Task.FromResult(Profile());
+    }
+
+    public async Task<PersonProfile> UpdateProfile(ProfileUpdate update)
+    {
+        RequireRegistered();
+        var catalog = await GrainFactory.GetGrain<Identities.IIdentityCatalogGrain>(Identities.IdentityCatalogGrain.Key).GetCatalog();
+        var identities = Validation.Identities(update.Identities, catalog.Identities, allowEmpty: true);
+        var languages = Validation.Languages(update.Languages, options);
+        var timeZone = Validation.TimeZone(update.TimeZone);
+        var leftPools = State.Languages.Except(languages).ToList();
+        State.Identities = [.. identities];
+        State.Languages = [.. languages];
+        State.TimeZone = timeZone;
+        await person.WriteStateAsync();
+        await PushToPoolsAsync(except: null, leftPools);
+        return Profile();
+    }
+
+    public async Task<PersonProfile> RecordTraining(TrainingRecord training)
+    {
+        RequireRole(Role.Peer, "Only peers have a training record.");
+        State.Training = training;
+        await person.WriteStateAsync();
+        await PushToPoolsAsync();
+        return Profile();
+    }
+
+    public async Task<PersonProfile> SetAvailability(bool available, int capacity)
+    {
+        RequireRole(Role.Peer, "Only peers set availability.");
+        if (capacity < 1 || capacity > MatchingOptions.MaxCapacity)
+        {
+            throw new RuleViolationException("capacity-invalid", $"Capacity is the most conversations held at once: 1 to {MatchingOptions.MaxCapacity}.");
+        }
+
+        if (available && State.Training is null)
+        {
+            throw new RuleViolationException("training-required", "A peer can take conversations once their training is recorded.");
+        }
+
+        if (available && State.Languages.Count == 0)
+        {
+            throw new RuleViolationException("language-required", "Choose at least one language before setting yourself available.");
+        }
+
+        State.AvailabilityChosen = available;
+        State.Capacity = capacity;
+        await person.WriteStateAsync();
+        lastHeartbeat = time.GetUtcNow();
+        EnsurePresenceTimer();
+        await PushToPoolsAsync();
+        return Profile();
+    }
+
+    public async Task<PersonProfile> SetWeeklyWindows(IReadOnlyList<WeeklyWindow> windows)
+    {
+        RequireRole(Role.Peer, "Only peers set weekly availability.");
+        if (windows.Count > 28 || windows.Any(w => w.End <= w.Start || !Enum.IsDefined(w.Day)))
+        {
+            throw new RuleViolationException("windows-invalid", "Weekly windows end after they start, on a real weekday, and there are at most 28.");
+        }
+
+        State.WeeklyWindows = [.. windows];
+        await person.WriteStateAsync();
+        await PushToPoolsAsync();
+        return Profile();
+    }
+
+    public async Task<PersonProfile> StartCoolDown(TimeSpan duration)
+    {
+        RequireRole(Role.Peer, "Only peers take a cool-down.");
+        if (duration < TimeSpan.Zero || duration > MaxCoolDown)
+        {
+            throw new RuleViolationException("cool-down-invalid", $"A cool-down lasts from 0 to {MaxCoolDown.TotalMinutes} minutes.");
+        }
+
+        State.CoolDownUntil = time.GetUtcNow() + duration;
+        await person.WriteStateAsync();
+        await PushToPoolsAsync();
+        return Profile();
+    }
+
+    public async Task Heartbeat()
+    {
+        lastHeartbeat = time.GetUtcNow();
+        if (State.AvailabilityChosen)
+        {
+            EnsurePresenceTimer();
+            if (lastPushedAvailable != IsAvailable(time.GetUtcNow()))
+            {
+                await PushToPoolsAsync();
+            }
+        }
+    }
+
+    public async Task Block(string personId)
+    {
+        RequireRegistered();
+        GrainId.ValidateKey(personId);
+        if (personId == PersonId)
+        {
+            throw new RuleViolationException("block-self", "You cannot block yourself.");
+        }
+
+        if (State.Blocked.Add(personId))
+        {
+            await person.WriteStateAsync();
+            await PushToPoolsAsync();
+        }
+    }
+
+    public Task<IReadOnlyList<PastConversation>> GetHistory() => Task.FromResult<IReadOnlyList<PastConversation>>([.. State.History]);
+
+    public Task<IReadOnlyList<CheckInRecord>> GetCheckIns() => Task.FromResult<IReadOnlyList<CheckInRecord>>([.. State.CheckIns]);
+
+    public async Task<string> ScheduleCheckIn(string partnerId, DateTimeOffset dueAt)
+    {
+        RequireRegistered();
+        var now = time.GetUtcNow();
+        var past = State.History.LastOrDefault(h => h.PartnerId == partnerId)
+            ?? throw new RuleViolationException("check-in-stranger", "A check-in can be scheduled only with someone you have talked with.");
+        if (dueAt <= now || dueAt > now + MaxCheckInAhead)
+        {
+            throw new RuleViolationException("check-in-time", $"A check-in is due in the future, at most {MaxCheckInAhead.TotalDays} days ahead.");
+        }
+
+        var checkInId = Guid.NewGuid().ToString("N");
+        var (seekerId, peerId) = past.WasPeer ? (partnerId, PersonId) : (PersonId, partnerId);
+        var conversation = await GrainFactory.GetGrain<IConversationGrain>(past.ConversationId).GetInfo();
+        await GrainFactory.GetGrain<ICheckInGrain>(checkInId)
+            .Schedule(new CheckInPlan(seekerId, peerId, past.Language, conversation.SeekerIdentities, dueAt, PersonId));
+        await AddCheckIn(new CheckInRecord(checkInId, partnerId, dueAt));
+        await GrainFactory.GetGrain<IPersonGrain>(partnerId).AddCheckIn(new CheckInRecord(checkInId, PersonId, dueAt));
+        return checkInId;
+    }
+
+    public async Task AddCheckIn(CheckInRecord checkIn)
+    {
+        State.CheckIns.RemoveAll(c => c.DueAt < time.GetUtcNow() - TimeSpan.FromDays(1));
+        State.CheckIns.Add(checkIn);
+        await person.WriteStateAsync();
+    }
+
+    public async Task<SeekerSnapshot> BeginRequest(string requestId, string language)
+    {
+        RequireRegistered();
+        if (State.OpenRequestId is { } open && await IsStillQueuedAsync(open))
+        {
+            throw new RuleViolationException("already-queued", "You are already waiting for someone; cancel that request first.");
+        }
+
+        if (State.ActiveConversations.Count > 0 && !State.Roles.HasFlag(Role.Peer))
+        {
+            throw new RuleViolationException("already-in-conversation", "You are already in a conversation; end it before asking for another.");
+        }
+
+        State.OpenRequestId = requestId;
+        State.OpenRequestLanguage = language;
+        await person.WriteStateAsync();
+        var goodPeers = State.History.Where(h => !h.WasPeer && (h.Rating >= 4 || h.TalkAgain)).Select(h => h.PartnerId);
+        return new SeekerSnapshot(PersonId, State.Pseudonym!, State.Blocked.ToHashSet(), goodPeers.ToHashSet());
+    }
+
+    public async Task EndRequest(string requestId)
+    {
+        if (State.OpenRequestId == requestId)
+        {
+            State.OpenRequestId = null;
+            State.OpenRequestLanguage = null;
+            await person.WriteStateAsync();
+        }
+    }
+
+    public async Task<PeerSnapshot> ReserveAsPeer(string conversationId, string seekerId, string fromPool)
+    {
+        RequireRole(Role.Peer, "Only peers take conversations.");
+        if (State.ActiveConversations.Count >= State.Capacity)
+        {
+            throw new RuleViolationException("capacity", "This peer is holding as many conversations as they chose to.");
+        }
+
+        if (State.Blocked.Contains(seekerId))
+        {
+            throw new RuleViolationException("blocked", "These two cannot be matched.");
+        }
+
+        State.ActiveConversations.Add(conversationId);
+        await person.WriteStateAsync();
+        return await PushToPoolsAsync(except: fromPool);
+    }
+
+    public async Task JoinAsSeeker(string conversationId, string requestId)
+    {
+        if (State.OpenRequestId == requestId)
+        {
+            State.OpenRequestId = null;
+            State.OpenRequestLanguage = null;
+        }
+
+        State.ActiveConversations.Add(conversationId);
+        await person.WriteStateAsync();
+    }
+
+    public async Task ReleaseReservation(string conversationId)
+    {
+        if (State.ActiveConversations.Remove(conversationId))
+        {
+            await person.WriteStateAsync();
+            await PushToPoolsAsync();
+        }
+    }
+
+    public async Task ConversationEnded(string conversationId, string partnerId, bool asPeer, string language, DateTimeOffset endedAt)
+    {
+        if (!State.ActiveConversations.Remove(conversationId))
+        {
+            return;
+        }
+
+        State.History.Add(new PastConversation(conversationId, partnerId, asPeer, language, endedAt));
+        if (State.History.Count > MaxHistory)
+        {
+            State.History.RemoveRange(0, State.History.Count - MaxHistory);
+        }
+
+        if (asPeer)
+        {
+            State.LastConversationEndedAt = endedAt;
+        }
+
+        await person.WriteStateAsync();
+        if (asPeer)
+        {
+            await PushToPoolsAsync();
+        }
+    }
+
+    public async Task RecordFeedback(string conversationId, Feedback feedback)
+    {
+        var index = State.History.FindIndex(h => h.ConversationId == conversationId);
+        if (index >= 0)
+        {
+            State.History[index] = State.History[index] with { Rating = feedback.Rating, TalkAgain = feedback.TalkAgain };
+            await person.WriteStateAsync();
+        }
+    }
+
+    // Matchmakers keep requests in memory, so after a restart a request this grain remembers may be gone.
+    private async Task<bool> IsStillQueuedAsync(string requestId) =>
+        State.OpenRequestLanguage is { } language
+        && await GrainFactory.GetGrain<IMatchmakerGrain>(language).GetQueueStatus(requestId) is not null;
+
+    private PersonProfile Profile() => new(
+        PersonId,
+        State.Pseudonym!,
+        State.Roles,
+        State.Identities,
+        State.Languages,
+        State.TimeZone,
+        State.Training,
+        State.Capacity,
+        IsAvailable(time.GetUtcNow()),
+        State.ActiveConversations,
+        State.CoolDownUntil,
+        State.WeeklyWindows);
+
+    private bool IsAvailable(DateTimeOffset now) =>
+        State.Roles.HasFlag(Role.Peer)
+        && State.Training is not null
+        && State.AvailabilityChosen
+        && lastHeartbeat is { } beat && now - beat < options.PresenceTimeout
+        && WeeklySchedule.IsInside(State.WeeklyWindows, State.TimeZone, now);
+
+    private PeerSnapshot Snapshot(DateTimeOffset now) => new(
+        PersonId,
+        State.Pseudonym!,
+        State.Identities,
+        State.Languages,
+        State.Training is not null,
+        IsAvailable(now),
+        State.Capacity,
+        State.ActiveConversations.Count,
+        State.CoolDownUntil,
+        State.LastConversationEndedAt,
+        State.Blocked.ToHashSet());
+
+    /// <summary>Tells every language pool this peer is in (but the one asking) how they stand now.</summary>
+    private async Task<PeerSnapshot> PushToPoolsAsync(string? except = null, IReadOnlyList<string>? leftPools = null)
+    {
+        var snapshot = Snapshot(time.GetUtcNow());
+        if (!State.Roles.HasFlag(Role.Peer))
+        {
+            return snapshot;
+        }
+
+        lastPushedAvailable = snapshot.Available;
+        foreach (var language in State.Languages.Where(l => l != except))
+        {
+            await GrainFactory.GetGrain<IMatchmakerGrain>(language).UpdatePeer(snapshot);
+        }
+
+        foreach (var language in leftPools ?? [])
+        {
+            await GrainFactory.GetGrain<IMatchmakerGrain>(language).RemovePeer(PersonId);
+        }
+
+        return snapshot;
+    }
+
+    // Presence and weekly windows change with time alone, so a timer looks again a few times per timeout.
+    private void EnsurePresenceTimer()
+    {
+        var every = options.PresenceTimeout / 3;
+        presenceTimer ??= RegisterGrainTimer(async _ =>
+        {
+            if (lastPushedAvailable != IsAvailable(time.GetUtcNow()))
+            {
+                await PushToPoolsAsync();
+            }
+        }, new GrainTimerCreationOptions(every, every));
+    }
+
+    private void RequireRegistered()
+    {
+        if (State.Pseudonym is null)
+        {
+            throw new RuleViolationException("person-unknown", $"There is no person '{PersonId}'.");
+        }
+    }
+
+    private void RequireRole(Role role, string message)
+    {
+        RequireRegistered();
+        if (!State.Roles.HasFlag(role))
+        {
+            throw new RuleViolationException("role-required", message);
+        }
+    }
+}

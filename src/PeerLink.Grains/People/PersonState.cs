@@ -1,0 +1,40 @@
+namespace PeerLink.Grains.People;
+
+/// <summary>What a person's grain keeps. Pseudonymous: no name, email or phone number.</summary>
+public sealed class PersonState
+{
+    public string? Pseudonym { get; set; }
+
+    public Role Roles { get; set; }
+
+    public List<string> Identities { get; set; } = [];
+
+    public List<string> Languages { get; set; } = [];
+
+    public string TimeZone { get; set; } = "UTC";
+
+    public TrainingRecord? Training { get; set; }
+
+    public int Capacity { get; set; } = Matching.MatchingOptions.DefaultCapacity;
+
+    /// <summary>What the peer chose; whether they are matchable also needs a live connection and a weekly window.</summary>
+    public bool AvailabilityChosen { get; set; }
+
+    public List<WeeklyWindow> WeeklyWindows { get; set; } = [];
+
+    public DateTimeOffset? CoolDownUntil { get; set; }
+
+    public DateTimeOffset? LastConversationEndedAt { get; set; }
+
+    public List<string> ActiveConversations { get; set; } = [];
+
+    public string? OpenRequestId { get; set; }
+
+    public string? OpenRequestLanguage { get; set; }
+
+    public List<PastConversation> History { get; set; } = [];
+
+    public HashSet<string> Blocked { get; set; } = [];
+
+    public List<CheckInRecord> CheckIns { get; set; } = [];
+}

@@ -1,0 +1,10 @@
+namespace PeerLink.Grains;
+
+/// <summary>
+/// A request that breaks a product rule (an unknown identity, a second request while queued, an accept
+/// after the offer expired…). Nothing was changed. <see cref="Code"/> is stable for clients; the message is for people.
+/// </summary>
+public sealed class RuleViolationException(string code, string message) : Exception(message)
+{
+    public string Code { get; } = code;
+}
