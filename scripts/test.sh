@@ -17,7 +17,8 @@ fi
 results=TestResults
 rm -rf "$results"
 status=0
-dotnet test PeerLink.sln --configuration Release \
+# A hung test fails the run with a dump instead of holding CI until its time limit.
+dotnet test PeerLink.sln --configuration Release --blame-hang-timeout 5m \
   --logger "trx" --logger "console;verbosity=normal" --results-directory "$results" || status=$?
 
 # dotnet test's own summary is per project; CI wants one plain line for the whole run.

@@ -11,3 +11,11 @@ public sealed class ReentrantAttribute : Attribute;
 /// <summary>This grain-interface method may interleave with any other request, even on a non-reentrant grain.</summary>
 [AttributeUsage(AttributeTargets.Method, Inherited = false)]
 public sealed class AlwaysInterleaveAttribute : Attribute;
+
+/// <summary>
+/// The caller does not wait for this grain-interface method: the call is queued on the target and the caller's
+/// task completes at once. It runs as its own call chain, so one-way notifications never form a waiting
+/// cycle between two grains. Failures are logged, not returned. The method must return Task or ValueTask.
+/// </summary>
+[AttributeUsage(AttributeTargets.Method, Inherited = false)]
+public sealed class OneWayAttribute : Attribute;

@@ -24,8 +24,15 @@ public interface IMatchmakerGrain : IGrainWithStringKey
 
     Task DeclineOffer(string offerId, string peerId);
 
+    /// <summary>
+    /// One-way: a peer's grain pushes its snapshots without waiting, because the matchmaker also calls the
+    /// peer (to reserve a place) and two grains waiting on each other would deadlock. Pushes from one peer
+    /// arrive in the order they were sent.
+    /// </summary>
+    [OneWay]
     Task UpdatePeer(PeerSnapshot snapshot);
 
+    [OneWay]
     Task RemovePeer(string peerId);
 
     Task<QueueStatus?> GetQueueStatus(string requestId);

@@ -20,6 +20,11 @@ internal static class GrainInterfaceValidator
                 throw new InvalidOperationException($"{grainInterface.Name}.{method.Name} has a ref or out parameter; grain methods take values only.");
             }
 
+            if (method.IsDefined(typeof(OneWayAttribute), inherit: false) && method.ReturnType != typeof(Task) && method.ReturnType != typeof(ValueTask))
+            {
+                throw new InvalidOperationException($"{grainInterface.Name}.{method.Name} is [OneWay]; it must return Task or ValueTask, since nobody waits for a result.");
+            }
+
             if (method.IsGenericMethodDefinition)
             {
                 throw new InvalidOperationException($"{grainInterface.Name}.{method.Name} is generic; grain methods must not be.");

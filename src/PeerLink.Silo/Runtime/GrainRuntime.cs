@@ -65,6 +65,11 @@ internal sealed class GrainRuntime : IGrainFactory, IDisposable
 
         var started = Stopwatch.GetTimestamp();
         Metrics.CallStarted();
+        if (method.OneWay)
+        {
+            return SendOneWay(reference, method, args, started);
+        }
+
         var chain = CallChain.Current ?? new CallChain();
         Task<T> task;
         try
@@ -176,6 +181,34 @@ internal sealed class GrainRuntime : IGrainFactory, IDisposable
         // The activation deactivated while this request waited: go to its successor.
         reference.CachedActivation = null;
         return await Dispatch(reference, call, args, chain, interleave).ConfigureAwait(false);
+    }
+
+    /// <summary>Queues the call under a chain of its own and lets the caller go on; its outcome is only logged.</summary>
+    private Task<T> SendOneWay<T>(GrainReference reference, MethodDispatcher<T> method, object?[] args, long started)
+    {
+        Task<T> task;
+        try
+        {
+            task = Dispatch(reference, method.Call, args, new CallChain(), method.AlwaysInterleave);
+        }
+        catch (Exception e)
+        {
+            task = Task.FromException<T>(e);
+        }
+
+        task.ContinueWith(
+            t =>
+            {
+                Metrics.CallCompleted(started);
+                if (t.Exception is { } error)
+                {
+                    Logger.LogWarning(error.InnerException, "One-way call {Method} on {GrainId} failed", method.MethodName, reference.GrainId);
+                }
+            },
+            CancellationToken.None,
+            TaskContinuationOptions.ExecuteSynchronously,
+            TaskScheduler.Default);
+        return Task.FromResult<T>(default!);
     }
 
     private async Task<T> WithTimeout<T>(Task<T> task, GrainId grainId, string methodName, long started)

@@ -25,6 +25,8 @@ internal abstract class MethodDispatcher(MethodInfo method)
 
     public bool AlwaysInterleave { get; } = method.IsDefined(typeof(AlwaysInterleaveAttribute), inherit: false);
 
+    public bool OneWay { get; } = method.IsDefined(typeof(OneWayAttribute), inherit: false);
+
     public static MethodDispatcher For(MethodInfo method) => Cache.GetOrAdd(method, Create);
 
     public static ReturnKind? KindOf(Type returnType)

@@ -12,12 +12,19 @@ public interface IGateGrain : IGrainWithStringKey
 
     [AlwaysInterleave]
     Task<bool> IsWaiting();
+
+    /// <summary>Recorded once it gets its turn; the caller does not wait for that.</summary>
+    [OneWay]
+    Task Knock();
+
+    Task<int> GetKnocks();
 }
 
 public sealed class GateGrain : Grain, IGateGrain
 {
     private TaskCompletionSource gate = new();
     private bool waiting;
+    private int knocks;
 
     public async Task WaitForGate()
     {
@@ -34,6 +41,14 @@ public sealed class GateGrain : Grain, IGateGrain
     }
 
     public Task<bool> IsWaiting() => Task.FromResult(waiting);
+
+    public Task Knock()
+    {
+        knocks++;
+        return Task.CompletedTask;
+    }
+
+    public Task<int> GetKnocks() => Task.FromResult(knocks);
 }
 
 public interface IReentrantGateGrain : IGrainWithStringKey
