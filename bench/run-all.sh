@@ -6,4 +6,6 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 command -v redis-server >/dev/null || { echo "redis-server is needed: apt-get install -y redis-server" >&2; exit 1; }
 echo "machine: $(nproc) cores, $(free -g | awk '/^Mem:/{print $2}') GiB, commit $(git rev-parse --short HEAD 2>/dev/null || echo unknown), $(date -u +%Y-%m-%d)"
-dotnet run -c Release --project bench/PeerLink.Benchmarks -- --filter '*' --exporters github "$@"
+dotnet build -c Release bench/PeerLink.Benchmarks >/dev/null
+dotnet run -c Release --no-build --project bench/PeerLink.Benchmarks -- decisions
+dotnet run -c Release --no-build --project bench/PeerLink.Benchmarks -- --filter '*' --exporters github "$@"
