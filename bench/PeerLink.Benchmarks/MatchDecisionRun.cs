@@ -13,7 +13,7 @@ public static class MatchDecisionRun
 {
     private const int Identities = 40;
     private const int PeerCount = 2_000;
-    private static readonly DateTimeOffset Now = new(2026, 11, 21, 12, 0, 0, TimeSpan.Zero);
+    internal static readonly DateTimeOffset Now = new(2026, 11, 21, 12, 0, 0, TimeSpan.Zero);
 
     public static void Run()
     {
@@ -33,7 +33,7 @@ public static class MatchDecisionRun
         }
     }
 
-    private static (MatchQueue Queue, WaitingRequest[] Requests) Build(int waiting, int seed)
+    internal static (MatchQueue Queue, WaitingRequest[] Requests) Build(int waiting, int seed)
     {
         var random = new Random(seed);
         var identities = Enumerable.Range(0, Identities)
@@ -66,13 +66,13 @@ public static class MatchDecisionRun
     private static string[] Pick(Random random) =>
         [.. Enumerable.Range(0, Identities).OrderBy(_ => random.Next()).Take(random.Next(1, 4)).Select(i => $"id{i}")];
 
-    private static PeerEntry? NaiveBestPeer(MatchQueue queue, WaitingRequest request) =>
-        queue.Peers.Select(p => (Peer: p, Score: MatchScorer.Score(request, p, queue.Catalog, Now)))
+    internal static PeerEntry? NaiveBestPeer(MatchQueue queue, WaitingRequest request) =>
+        queue.Peers.Select(p => (Peer: p, Score: MatchScorer.Score(request, p, Now)))
             .Where(c => c.Score is not null).OrderByDescending(c => c.Score).ThenBy(c => c.Peer.PeerId, StringComparer.Ordinal)
             .Select(c => c.Peer).FirstOrDefault();
 
-    private static WaitingRequest? NaiveBestRequest(MatchQueue queue, PeerEntry peer) =>
-        queue.Queue.Where(r => r.Offer is null).Select(r => (Request: r, Score: MatchScorer.Score(r, peer, queue.Catalog, Now)))
+    internal static WaitingRequest? NaiveBestRequest(MatchQueue queue, PeerEntry peer) =>
+        queue.Queue.Where(r => r.Offer is null).Select(r => (Request: r, Score: MatchScorer.Score(r, peer, Now)))
             .Where(c => c.Score is not null).OrderByDescending(c => c.Score).ThenBy(c => c.Request.Sequence)
             .Select(c => c.Request).FirstOrDefault();
 

@@ -19,9 +19,24 @@ public sealed class MatchQueue(IdentityCatalog catalog, MatchingOptions options)
     private readonly SortedSet<WaitingRequest> anyPeerRequests = new(BySequence);
     private readonly Dictionary<string, SortedSet<WaitingRequest>> requestsByPreferredPeer = new(StringComparer.Ordinal);
     private readonly Dictionary<string, PendingOffer> offers = new(StringComparer.Ordinal);
+    private readonly IdentityBits bits = new();
     private long nextSequence;
+    private long visitStamp;
+    private IdentityCatalog catalog = catalog;
 
-    public IdentityCatalog Catalog { get; set; } = catalog;
+    /// <summary>The identity list used for relations; replacing it re-derives every waiting request's related masks.</summary>
+    public IdentityCatalog Catalog
+    {
+        get => catalog;
+        set
+        {
+            catalog = value;
+            foreach (var request in queue)
+            {
+                request.RelatedMasks = RelatedMasks(request.Request.Identities);
+            }
+        }
+    }
 
     public int WaitingCount => queue.Count;
 
@@ -42,7 +57,11 @@ public sealed class MatchQueue(IdentityCatalog catalog, MatchingOptions options)
 
     public WaitingRequest Enqueue(string requestId, SeekerSnapshot seeker, MatchRequest request, DateTimeOffset now)
     {
-        var waiting = new WaitingRequest(requestId, nextSequence++, seeker, request, now);
+        var waiting = new WaitingRequest(requestId, nextSequence++, seeker, request, now)
+        {
+            IdentityBits = [.. request.Identities.Select(bits.BitOf)],
+            RelatedMasks = RelatedMasks(request.Identities),
+        };
         requests.Add(requestId, waiting);
         queue.Add(waiting);
         foreach (var identity in request.Identities)
@@ -93,11 +112,11 @@ public sealed class MatchQueue(IdentityCatalog catalog, MatchingOptions options)
                 peersByIdentity[identity].Remove(existing);
             }
 
-            existing.Update(snapshot);
+            existing.Update(snapshot, bits.MaskOf(snapshot.Identities));
         }
         else
         {
-            existing = new PeerEntry(snapshot);
+            existing = new PeerEntry(snapshot, bits.MaskOf(snapshot.Identities));
             peers.Add(snapshot.PeerId, existing);
         }
 
@@ -184,46 +203,35 @@ public sealed class MatchQueue(IdentityCatalog catalog, MatchingOptions options)
     /// <summary>The decision for a request with no open offer: the best peer the stage allows, or null.</summary>
     public PeerEntry? BestPeerFor(WaitingRequest request, DateTimeOffset now)
     {
-        PeerEntry? best = null;
-        var bestScore = int.MinValue;
-        void Consider(PeerEntry peer)
-        {
-            if (MatchScorer.Score(request, peer, Catalog, now) is { } score
-                && (score > bestScore || (score == bestScore && string.CompareOrdinal(peer.PeerId, best!.PeerId) < 0)))
-            {
-                best = peer;
-                bestScore = score;
-            }
-        }
-
+        var best = new Best<PeerEntry>(++visitStamp);
         if (request.Request.PreferredPeerId is { } preferred && peers.TryGetValue(preferred, out var preferredPeer))
         {
-            Consider(preferredPeer);
+            best.Consider(request, preferredPeer, now);
         }
 
         if (request.Stage == MatchStage.AnyPeer)
         {
             foreach (var peer in peers.Values)
             {
-                Consider(peer);
+                best.Consider(request, peer, now);
             }
 
-            return best;
+            return best.Entry;
         }
 
         foreach (var identity in request.Request.Identities)
         {
-            ConsiderAll(peersByIdentity, identity, Consider);
+            best.ConsiderAll(request, peersByIdentity.GetValueOrDefault(identity), now);
             if (request.Stage == MatchStage.RelatedIdentity)
             {
                 foreach (var related in Catalog.RelatedTo(identity))
                 {
-                    ConsiderAll(peersByIdentity, related, Consider);
+                    best.ConsiderAll(request, peersByIdentity.GetValueOrDefault(related), now);
                 }
             }
         }
 
-        return best;
+        return best.Entry;
     }
 
     /// <summary>
@@ -237,58 +245,23 @@ public sealed class MatchQueue(IdentityCatalog catalog, MatchingOptions options)
             return null;
         }
 
-        WaitingRequest? best = null;
-        var bestScore = int.MinValue;
-        void Consider(WaitingRequest request)
-        {
-            if (request.Offer is null
-                && MatchScorer.Score(request, peer, Catalog, now) is { } score
-                && (score > bestScore || (score == bestScore && request.Sequence < best!.Sequence)))
-            {
-                best = request;
-                bestScore = score;
-            }
-        }
-
+        var best = new Best<WaitingRequest>(++visitStamp);
         foreach (var identity in peer.Snapshot.Identities)
         {
-            ConsiderAll(requestsByIdentity, identity, Consider);
+            best.ConsiderAll(requestsByIdentity.GetValueOrDefault(identity), peer, now);
             foreach (var related in Catalog.RelatedTo(identity))
             {
-                ConsiderAll(requestsByIdentity, related, Consider);
+                best.ConsiderAll(requestsByIdentity.GetValueOrDefault(related), peer, now);
             }
         }
 
-        foreach (var request in anyPeerRequests)
-        {
-            Consider(request);
-        }
-
-        ConsiderAll(requestsByPreferredPeer, peer.PeerId, Consider);
-        return best;
+        best.ConsiderAll(anyPeerRequests, peer, now);
+        best.ConsiderAll(requestsByPreferredPeer.GetValueOrDefault(peer.PeerId), peer, now);
+        return best.Entry;
     }
 
-    private static void ConsiderAll(Dictionary<string, HashSet<PeerEntry>> index, string identity, Action<PeerEntry> consider)
-    {
-        if (index.TryGetValue(identity, out var entries))
-        {
-            foreach (var entry in entries)
-            {
-                consider(entry);
-            }
-        }
-    }
-
-    private static void ConsiderAll(Dictionary<string, SortedSet<WaitingRequest>> index, string key, Action<WaitingRequest> consider)
-    {
-        if (index.TryGetValue(key, out var entries))
-        {
-            foreach (var entry in entries)
-            {
-                consider(entry);
-            }
-        }
-    }
+    private ulong[][] RelatedMasks(IReadOnlyList<string> identities) =>
+        [.. identities.Select(id => bits.MaskOf(Catalog.RelatedTo(id)))];
 
     private static TValue IndexOf<TValue>(Dictionary<string, TValue> index, string key, Func<TValue> create)
     {
@@ -298,5 +271,76 @@ public sealed class MatchQueue(IdentityCatalog catalog, MatchingOptions options)
         }
 
         return value;
+    }
+
+    /// <summary>
+    /// The running best of one decision. Each candidate is scored once even when it is reached through
+    /// several identities; ties go to the lower peer id, or to the request that has waited longest.
+    /// </summary>
+    private struct Best<T>(long stamp)
+        where T : class
+    {
+        private static readonly bool ChoosingPeer = typeof(T) == typeof(PeerEntry);
+        private int score = int.MinValue;
+
+        public T? Entry { get; private set; }
+
+        public void ConsiderAll(WaitingRequest request, HashSet<PeerEntry>? peers, DateTimeOffset now)
+        {
+            if (peers is not null)
+            {
+                foreach (var peer in peers)
+                {
+                    Consider(request, peer, now);
+                }
+            }
+        }
+
+        public void ConsiderAll(SortedSet<WaitingRequest>? requests, PeerEntry peer, DateTimeOffset now)
+        {
+            if (requests is not null)
+            {
+                foreach (var request in requests)
+                {
+                    Consider(request, peer, now);
+                }
+            }
+        }
+
+        public void Consider(WaitingRequest request, PeerEntry peer, DateTimeOffset now)
+        {
+            if (ChoosingPeer)
+            {
+                if (peer.Visit == stamp)
+                {
+                    return;
+                }
+
+                peer.Visit = stamp;
+            }
+            else
+            {
+                if (request.Visit == stamp || request.Offer is not null)
+                {
+                    return;
+                }
+
+                request.Visit = stamp;
+            }
+
+            if (MatchScorer.Score(request, peer, now) is not { } candidate || candidate < score)
+            {
+                return;
+            }
+
+            var better = candidate > score || Entry is null || (ChoosingPeer
+                ? string.CompareOrdinal(peer.PeerId, ((PeerEntry)(object)Entry).PeerId) < 0
+                : request.Sequence < ((WaitingRequest)(object)Entry).Sequence);
+            if (better)
+            {
+                score = candidate;
+                Entry = ChoosingPeer ? (T)(object)peer : (T)(object)request;
+            }
+        }
     }
 }

@@ -17,7 +17,7 @@ public static class MatchScorer
     public const int MaxRestBonus = 10;
 
     /// <summary>The score of <paramref name="peer"/> for <paramref name="request"/>, or null when a hard filter or the stage rules it out.</summary>
-    public static int? Score(WaitingRequest request, PeerEntry peer, IdentityCatalog catalog, DateTimeOffset now)
+    public static int? Score(WaitingRequest request, PeerEntry peer, DateTimeOffset now)
     {
         var snapshot = peer.Snapshot;
         var seeker = request.Seeker;
@@ -30,16 +30,18 @@ public static class MatchScorer
             return null;
         }
 
-        var identities = request.Request.Identities;
+        var bits = request.IdentityBits;
+        var mask = peer.IdentityMask;
+        var widened = request.Stage >= MatchStage.RelatedIdentity;
         int shared = 0, related = 0;
-        for (var i = 0; i < identities.Count; i++)
+        for (var i = 0; i < bits.Length; i++)
         {
-            var weight = identities.Count - i;
-            if (peer.IdentitySet.Contains(identities[i]))
+            var weight = bits.Length - i;
+            if (IdentityMask.Has(mask, bits[i]))
             {
                 shared += weight * SharedWeight;
             }
-            else if (request.Stage >= MatchStage.RelatedIdentity && catalog.RelatedTo(identities[i]).Overlaps(peer.IdentitySet))
+            else if (widened && IdentityMask.Overlaps(request.RelatedMasks[i], mask))
             {
                 related += weight * RelatedWeight;
             }

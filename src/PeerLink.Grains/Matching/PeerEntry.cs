@@ -1,11 +1,15 @@
 namespace PeerLink.Grains.Matching;
 
 /// <summary>A peer as one matchmaker sees it: the latest snapshot plus the offers it has out to them.</summary>
-public sealed class PeerEntry(PeerSnapshot snapshot)
+public sealed class PeerEntry(PeerSnapshot snapshot, ulong[] identityMask)
 {
     public PeerSnapshot Snapshot { get; private set; } = snapshot;
 
-    public HashSet<string> IdentitySet { get; private set; } = new(snapshot.Identities, StringComparer.Ordinal);
+    /// <summary>The peer's identities as bits of the owning queue's <see cref="IdentityBits"/>.</summary>
+    public ulong[] IdentityMask { get; private set; } = identityMask;
+
+    /// <summary>The last decision that scored this peer, so one decision scores each peer once.</summary>
+    internal long Visit { get; set; }
 
     public int PendingOffers { get; internal set; }
 
@@ -18,9 +22,9 @@ public sealed class PeerEntry(PeerSnapshot snapshot)
         Snapshot.Trained && Snapshot.Available && Load < Snapshot.Capacity
         && (Snapshot.CoolDownUntil is not { } until || until <= now);
 
-    internal void Update(PeerSnapshot next)
+    internal void Update(PeerSnapshot next, ulong[] identityMask)
     {
         Snapshot = next;
-        IdentitySet = new HashSet<string>(next.Identities, StringComparer.Ordinal);
+        IdentityMask = identityMask;
     }
 }

@@ -21,6 +21,15 @@ public sealed class WaitingRequest(string requestId, long sequence, SeekerSnapsh
 
     public PendingOffer? Offer { get; internal set; }
 
+    /// <summary>The seeker's identities as bit positions, in rank order.</summary>
+    public int[] IdentityBits { get; internal set; } = [];
+
+    /// <summary>For each ranked identity, the identities related to it, as a mask.</summary>
+    public ulong[][] RelatedMasks { get; internal set; } = [];
+
+    /// <summary>The last decision that scored this request, so one decision scores each request once.</summary>
+    internal long Visit { get; set; }
+
     /// <summary>What the seeker was last told, so updates go out only on change.</summary>
     public (int Position, int? Estimate, MatchStage Stage)? LastPublished { get; set; }
 }
