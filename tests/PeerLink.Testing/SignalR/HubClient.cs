@@ -1,0 +1,277 @@
+using System.Collections.Concurrent;
+using System.Net.WebSockets;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace PeerLink.Testing.SignalR;
+
+/// <summary>
+/// A small SignalR client speaking the JSON hub protocol over a raw WebSocket, for tests and the load tool
+/// (the .NET SignalR client package is not available here). Records end with 0x1E, and the server often
+/// packs several into one frame, so incoming text is split on it and the remainder kept.
+/// </summary>
+public sealed class HubClient : IAsyncDisposable
+{
+    private const char RecordSeparator = '\u001e';
+    private static readonly TimeSpan PingInterval = TimeSpan.FromSeconds(10);
+
+    private readonly ClientWebSocket socket = new();
+    private readonly ConcurrentDictionary<string, TaskCompletionSource<JsonElement?>> pending = new();
+    private readonly ConcurrentQueue<HubEvent> received = new();
+    private readonly SemaphoreSlim sendLock = new(1, 1);
+    private readonly CancellationTokenSource closing = new();
+    private readonly TaskCompletionSource<string?> closed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private Task? receiveLoop;
+    private Task? pingLoop;
+    private long nextInvocationId;
+
+    private HubClient()
+    {
+    }
+
+    /// <summary>Fires for every server-to-client invocation, on the receive loop: keep handlers short.</summary>
+    public event Action<HubEvent>? EventReceived;
+
+    /// <summary>Every event received so far, in order.</summary>
+    public IReadOnlyCollection<HubEvent> Events => received;
+
+    /// <summary>Completes when the connection closes; its result is the server's close error, if any.</summary>
+    public Task<string?> Closed => closed.Task;
+
+    /// <summary>Connects to <paramref name="hubUrl"/> (http or ws scheme) and completes the JSON protocol handshake.</summary>
+    public static async Task<HubClient> ConnectAsync(Uri hubUrl, string? accessToken = null, CancellationToken cancellationToken = default)
+    {
+        var builder = new UriBuilder(hubUrl) { Scheme = hubUrl.Scheme is "https" or "wss" ? "wss" : "ws" };
+        if (accessToken is not null)
+        {
+            builder.Query = $"access_token={Uri.EscapeDataString(accessToken)}";
+        }
+
+        var client = new HubClient();
+        try
+        {
+            await client.socket.ConnectAsync(builder.Uri, cancellationToken);
+            await client.SendRecordAsync("""{"protocol":"json","version":1}""", cancellationToken);
+            var buffer = new StringBuilder();
+            var handshake = await client.ReadRecordAsync(buffer, cancellationToken)
+                ?? throw new WebSocketException("The server closed the connection during the SignalR handshake.");
+            if (JsonNode.Parse(handshake)?["error"]?.GetValue<string>() is { } error)
+            {
+                throw new WebSocketException($"The SignalR handshake was refused: {error}");
+            }
+
+            client.receiveLoop = client.ReceiveLoopAsync(buffer);
+            client.pingLoop = client.PingLoopAsync();
+            return client;
+        }
+        catch
+        {
+            await client.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>Calls a hub method and waits for its completion; a server error throws <see cref="HubInvocationException"/>.</summary>
+    public async Task<T?> InvokeAsync<T>(string method, params object?[] arguments)
+    {
+        var result = await InvokeCoreAsync(method, arguments);
+        return result is { } json ? json.Deserialize<T>(HubJson.Options) : default;
+    }
+
+    /// <summary>Calls a hub method that returns nothing and waits for its completion.</summary>
+    public Task InvokeAsync(string method, params object?[] arguments) => InvokeCoreAsync(method, arguments);
+
+    /// <summary>Waits for an event of this name that matches, including one that already arrived.</summary>
+    public async Task<HubEvent> WaitForEventAsync(string target, Func<HubEvent, bool>? match = null, TimeSpan? timeout = null)
+    {
+        var found = new TaskCompletionSource<HubEvent>(TaskCreationOptions.RunContinuationsAsynchronously);
+        void Check(HubEvent e)
+        {
+            if (e.Target == target && (match?.Invoke(e) ?? true))
+            {
+                found.TrySetResult(e);
+            }
+        }
+
+        EventReceived += Check;
+        try
+        {
+            foreach (var e in received)
+            {
+                Check(e);
+            }
+
+            return await found.Task.WaitAsync(timeout ?? TimeSpan.FromSeconds(10));
+        }
+        catch (TimeoutException)
+        {
+            throw new TimeoutException($"No '{target}' event arrived in time; received: {string.Join(", ", received.Select(e => e.Target))}.");
+        }
+        finally
+        {
+            EventReceived -= Check;
+        }
+    }
+
+    /// <summary>Drops the connection abruptly, as a lost network would.</summary>
+    public void Abort() => socket.Abort();
+
+    public async ValueTask DisposeAsync()
+    {
+        await closing.CancelAsync();
+        if (socket.State == WebSocketState.Open)
+        {
+            try
+            {
+                using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(2));
+                await socket.CloseAsync(WebSocketCloseStatus.NormalClosure, "done", timeout.Token);
+            }
+            catch (Exception e) when (e is WebSocketException or OperationCanceledException)
+            {
+                // The server went first; nothing left to close.
+            }
+        }
+
+        foreach (var task in new[] { receiveLoop, pingLoop }.OfType<Task>())
+        {
+            await task.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        }
+
+        socket.Dispose();
+        sendLock.Dispose();
+        closing.Dispose();
+    }
+
+    private async Task<JsonElement?> InvokeCoreAsync(string method, object?[] arguments)
+    {
+        var id = Interlocked.Increment(ref nextInvocationId).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var completion = new TaskCompletionSource<JsonElement?>(TaskCreationOptions.RunContinuationsAsynchronously);
+        pending[id] = completion;
+        var message = JsonSerializer.Serialize(new { type = 1, invocationId = id, target = method, arguments }, HubJson.Options);
+        await SendRecordAsync(message, closing.Token);
+        try
+        {
+            return await completion.Task;
+        }
+        catch (HubInvocationException e)
+        {
+            throw new HubInvocationException(method, e.ServerMessage);
+        }
+    }
+
+    private async Task SendRecordAsync(string json, CancellationToken cancellationToken)
+    {
+        var bytes = Encoding.UTF8.GetBytes(json + RecordSeparator);
+        await sendLock.WaitAsync(cancellationToken);
+        try
+        {
+            await socket.SendAsync(bytes, WebSocketMessageType.Text, endOfMessage: true, cancellationToken);
+        }
+        finally
+        {
+            sendLock.Release();
+        }
+    }
+
+    /// <summary>Reads until one whole record is in <paramref name="buffer"/>; returns it and keeps the rest.</summary>
+    private async Task<string?> ReadRecordAsync(StringBuilder buffer, CancellationToken cancellationToken)
+    {
+        var chunk = new byte[16 * 1024];
+        while (true)
+        {
+            var text = buffer.ToString();
+            var end = text.IndexOf(RecordSeparator, StringComparison.Ordinal);
+            if (end >= 0)
+            {
+                buffer.Clear().Append(text, end + 1, text.Length - end - 1);
+                return text[..end];
+            }
+
+            var result = await socket.ReceiveAsync(chunk, cancellationToken);
+            if (result.MessageType == WebSocketMessageType.Close)
+            {
+                return null;
+            }
+
+            buffer.Append(Encoding.UTF8.GetString(chunk, 0, result.Count));
+        }
+    }
+
+    private async Task ReceiveLoopAsync(StringBuilder buffer)
+    {
+        string? closeError = null;
+        try
+        {
+            while (await ReadRecordAsync(buffer, closing.Token) is { } record)
+            {
+                using var document = JsonDocument.Parse(record);
+                var root = document.RootElement;
+                switch (root.GetProperty("type").GetInt32())
+                {
+                    case 1:
+                        var e = new HubEvent(
+                            root.GetProperty("target").GetString()!,
+                            [.. root.GetProperty("arguments").EnumerateArray().Select(a => a.Clone())]);
+                        received.Enqueue(e);
+                        EventReceived?.Invoke(e);
+                        break;
+                    case 3:
+                        Complete(root);
+                        break;
+                    case 7:
+                        closeError = root.TryGetProperty("error", out var error) ? error.GetString() : null;
+                        return;
+                }
+            }
+        }
+        catch (Exception e) when (e is WebSocketException or OperationCanceledException)
+        {
+            closeError ??= e is WebSocketException ? e.Message : null;
+        }
+        finally
+        {
+            foreach (var waiting in pending.Values)
+            {
+                waiting.TrySetException(new WebSocketException($"The connection closed before the call completed. {closeError}"));
+            }
+
+            closed.TrySetResult(closeError);
+        }
+    }
+
+    private void Complete(JsonElement completion)
+    {
+        var id = completion.GetProperty("invocationId").GetString()!;
+        if (!pending.TryRemove(id, out var waiting))
+        {
+            return;
+        }
+
+        if (completion.TryGetProperty("error", out var error))
+        {
+            waiting.TrySetException(new HubInvocationException("(hub method)", error.GetString() ?? "unknown error"));
+        }
+        else
+        {
+            waiting.TrySetResult(completion.TryGetProperty("result", out var result) ? result.Clone() : null);
+        }
+    }
+
+    // The server drops a client it has not heard from within its client timeout (30 s by default).
+    private async Task PingLoopAsync()
+    {
+        using var timer = new PeriodicTimer(PingInterval);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(closing.Token))
+            {
+                await SendRecordAsync("""{"type":6}""", closing.Token);
+            }
+        }
+        catch (Exception e) when (e is WebSocketException or OperationCanceledException or ObjectDisposedException)
+        {
+            // Closing, or already closed.
+        }
+    }
+}
