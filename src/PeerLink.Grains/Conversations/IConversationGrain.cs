@@ -12,5 +12,7 @@ public interface IConversationGrain : IGrainWithStringKey
 
     Task<ConversationInfo> GiveFeedback(string personId, Feedback feedback);
 
+    /// <summary>A read; may interleave, so no cycle of grains waiting on each other can block it.</summary>
+    [AlwaysInterleave]
     Task<ConversationInfo> GetInfo();
 }

@@ -35,10 +35,15 @@ public interface IMatchmakerGrain : IGrainWithStringKey
     [OneWay]
     Task RemovePeer(string peerId);
 
+    /// <summary>A read; may interleave, so no cycle of grains waiting on each other can block it.</summary>
+    [AlwaysInterleave]
     Task<QueueStatus?> GetQueueStatus(string requestId);
 
+    /// <summary>A read; may interleave, so no cycle of grains waiting on each other can block it.</summary>
+    [AlwaysInterleave]
     Task<MatchmakerStats> GetStats();
 
-    /// <summary>The ids of every waiting request, longest-waiting first.</summary>
+    /// <summary>The ids of every waiting request, longest-waiting first. A read; may interleave.</summary>
+    [AlwaysInterleave]
     Task<IReadOnlyList<string>> GetWaitingRequests();
 }

@@ -10,6 +10,8 @@ public interface IPersonGrain : IGrainWithStringKey
     /// <summary>Creates the person, or adds roles to an existing one.</summary>
     Task<PersonProfile> Register(string pseudonym, Role roles);
 
+    /// <summary>A read; may interleave, so no cycle of grains waiting on each other can block it.</summary>
+    [AlwaysInterleave]
     Task<PersonProfile> GetProfile();
 
     Task<PersonProfile> UpdateProfile(ProfileUpdate update);
@@ -30,14 +32,22 @@ public interface IPersonGrain : IGrainWithStringKey
     /// <summary>Never matches the two again, either way.</summary>
     Task Block(string personId);
 
+    /// <summary>A read; may interleave, so no cycle of grains waiting on each other can block it.</summary>
+    [AlwaysInterleave]
     Task<IReadOnlyList<PastConversation>> GetHistory();
 
+    /// <summary>A read; may interleave, so no cycle of grains waiting on each other can block it.</summary>
+    [AlwaysInterleave]
     Task<IReadOnlyList<CheckInRecord>> GetCheckIns();
 
     /// <summary>Schedules a check-in with someone this person talked with; returns its id.</summary>
     Task<string> ScheduleCheckIn(string partnerId, DateTimeOffset dueAt);
 
-    /// <summary>Records a check-in the partner scheduled.</summary>
+    /// <summary>
+    /// Records a check-in the partner scheduled. One-way: the two people's grains may be scheduling with
+    /// each other at the same moment, and neither may wait on the other.
+    /// </summary>
+    [OneWay]
     Task AddCheckIn(CheckInRecord checkIn);
 
     /// <summary>Called by a matchmaker: opens a request, refusing a second one or one during a conversation.</summary>

@@ -175,12 +175,14 @@ public sealed class PersonGrain(
         var conversation = await GrainFactory.GetGrain<IConversationGrain>(past.ConversationId).GetInfo();
         await GrainFactory.GetGrain<ICheckInGrain>(checkInId)
             .Schedule(new CheckInPlan(seekerId, peerId, past.Language, conversation.SeekerIdentities, dueAt, PersonId));
-        await AddCheckIn(new CheckInRecord(checkInId, partnerId, dueAt));
+        await SaveCheckInAsync(new CheckInRecord(checkInId, partnerId, dueAt));
         await GrainFactory.GetGrain<IPersonGrain>(partnerId).AddCheckIn(new CheckInRecord(checkInId, PersonId, dueAt));
         return checkInId;
     }
 
-    public async Task AddCheckIn(CheckInRecord checkIn)
+    public Task AddCheckIn(CheckInRecord checkIn) => SaveCheckInAsync(checkIn);
+
+    private async Task SaveCheckInAsync(CheckInRecord checkIn)
     {
         State.CheckIns.RemoveAll(c => c.DueAt < time.GetUtcNow() - TimeSpan.FromDays(1));
         State.CheckIns.Add(checkIn);
