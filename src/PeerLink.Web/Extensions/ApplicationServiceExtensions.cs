@@ -1,5 +1,9 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
 using PeerLink.Grains;
 using PeerLink.Silo.Hosting;
+using PeerLink.Web.Auth;
+using PeerLink.Web.Errors;
 using PeerLink.Web.Health;
 
 namespace PeerLink.Web.Extensions;
@@ -14,7 +18,11 @@ internal static class ApplicationServiceExtensions
             .AddPeerLinkGrains()
             .UseStorage(storage);
 
+        // The API speaks camelCase JSON with enums as words ("seeker"), never as numbers.
+        builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));
         builder.Services.AddProblemDetails();
+        builder.Services.AddExceptionHandler<RuleViolationHandler>();
+        builder.AddPeerLinkAuthentication();
         builder.Services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage");
     }
 }

@@ -1,3 +1,4 @@
+using PeerLink.Web.Apis;
 using PeerLink.Web.Health;
 
 namespace PeerLink.Web.Extensions;
@@ -10,6 +11,12 @@ internal static class EndpointExtensions
         app.UseStatusCodePages();
         app.UseDefaultFiles();
         app.UseStaticFiles();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseRateLimiter();
         app.MapHealth();
+        app.MapAuthApi();
+        app.MapIdentitiesApi();
+        app.MapMeApi();
     }
 }
