@@ -59,7 +59,7 @@ public sealed class MatchmakerGrain(
             ValidateKey(preferred, "preferred-peer-invalid");
         }
 
-        var requestId = NewId();
+        var requestId = PoolIds.New(Language);
         var seeker = await GrainFactory.GetGrain<IPersonGrain>(seekerId).BeginRequest(requestId, Language);
         var now = time.GetUtcNow();
         var waiting = queue.Enqueue(requestId, seeker, request with { Topic = topic, Identities = [.. request.Identities] }, now);
@@ -285,7 +285,7 @@ public sealed class MatchmakerGrain(
 
     private void MakeOffer(WaitingRequest request, PeerEntry peer, DateTimeOffset now)
     {
-        var offer = queue.MakeOffer(request, peer, NewId(), now);
+        var offer = queue.MakeOffer(request, peer, PoolIds.New(Language), now);
         events.Publish(new OfferMade(peer.PeerId, offer.OfferId, request.RequestId, request.Request.Identities, request.Request.Topic, offer.ExpiresAt));
     }
 

@@ -5,6 +5,7 @@ using PeerLink.Silo.Hosting;
 using PeerLink.Web.Auth;
 using PeerLink.Web.Errors;
 using PeerLink.Web.Health;
+using PeerLink.Web.Realtime;
 
 namespace PeerLink.Web.Extensions;
 
@@ -23,6 +24,7 @@ internal static class ApplicationServiceExtensions
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<RuleViolationHandler>();
         builder.AddPeerLinkAuthentication();
+        builder.AddPeerLinkRealtime();
         builder.Services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage");
     }
 }

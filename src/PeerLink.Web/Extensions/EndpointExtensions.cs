@@ -1,5 +1,6 @@
 using PeerLink.Web.Apis;
 using PeerLink.Web.Health;
+using PeerLink.Web.Realtime;
 
 namespace PeerLink.Web.Extensions;
 
@@ -11,6 +12,7 @@ internal static class EndpointExtensions
         app.UseStatusCodePages();
         app.UseDefaultFiles();
         app.UseStaticFiles();
+        app.UseWebSockets();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();
@@ -18,5 +20,6 @@ internal static class EndpointExtensions
         app.MapAuthApi();
         app.MapIdentitiesApi();
         app.MapMeApi();
+        app.MapPeerLinkHub();
     }
 }

@@ -1,0 +1,68 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.Extensions.Options;
+using PeerLink.Grains;
+using PeerLink.Grains.Conversations;
+using PeerLink.Grains.Matching;
+using PeerLink.Grains.People;
+using PeerLink.Silo;
+using PeerLink.Web.Auth;
+
+namespace PeerLink.Web.Realtime;
+
+/// <summary>
+/// The one hub, at /hubs/peerlink. It stays thin: it checks who is calling, then asks grains.
+/// Events come back to each person through <see cref="SignalREvents"/>.
+/// </summary>
+[Authorize]
+public sealed class PeerLinkHub(IGrainFactory grains, IOptions<MatchingOptions> matching, Presence presence) : Hub
+{
+    public const string Path = "/hubs/peerlink";
+
+    private string PersonId => Context.User!.PersonId();
+
+    public override async Task OnConnectedAsync()
+    {
+        presence.Connected(PersonId);
+        await grains.GetGrain<IPersonGrain>(PersonId).Heartbeat();
+    }
+
+    public override Task OnDisconnectedAsync(Exception? exception)
+    {
+        presence.Disconnected(PersonId);
+        return Task.CompletedTask;
+    }
+
+    public async Task<RequestCreated> RequestConversation(RequestConversationArgs args)
+    {
+        var language = Validation.Language(args.Language, matching.Value);
+        var request = new MatchRequest(args.Identities ?? [], language, args.Topic, string.IsNullOrWhiteSpace(args.PreferredPeerId) ? null : args.PreferredPeerId);
+        return new RequestCreated(await grains.GetGrain<IMatchmakerGrain>(language).RequestConversation(PersonId, request));
+    }
+
+    public Task CancelRequest(string requestId) =>
+        Pool(requestId, "request-unknown").CancelRequest(requestId, PersonId);
+
+    [Authorize(Policy = nameof(Role.Peer))]
+    public Task SetAvailability(AvailabilityArgs args) =>
+        grains.GetGrain<IPersonGrain>(PersonId).SetAvailability(args.Available, args.Capacity);
+
+    [Authorize(Policy = nameof(Role.Peer))]
+    public async Task AcceptOffer(string offerId) =>
+        await Pool(offerId, "offer-unknown").AcceptOffer(offerId, PersonId);
+
+    [Authorize(Policy = nameof(Role.Peer))]
+    public Task DeclineOffer(string offerId) =>
+        Pool(offerId, "offer-unknown").DeclineOffer(offerId, PersonId);
+
+    public async Task EndConversation(string conversationId)
+    {
+        GrainId.ValidateKey(conversationId);
+        await grains.GetGrain<IConversationGrain>(conversationId).End(PersonId);
+    }
+
+    private IMatchmakerGrain Pool(string id, string code) =>
+        PoolIds.LanguageOf(id) is { } language && matching.Value.Languages.Contains(language)
+            ? grains.GetGrain<IMatchmakerGrain>(language)
+            : throw new RuleViolationException(code, "There is no such request or offer.");
+}

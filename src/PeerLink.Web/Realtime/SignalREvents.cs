@@ -1,0 +1,46 @@
+using System.Threading.Channels;
+using Microsoft.AspNetCore.SignalR;
+using PeerLink.Grains.Events;
+
+namespace PeerLink.Web.Realtime;
+
+/// <summary>
+/// Adapts grain events to the hub contract. Grains publish inside their turns, so Publish only queues;
+/// a background loop delivers to every connection of the person the event is for.
+/// </summary>
+public sealed class SignalREvents(IHubContext<PeerLinkHub> hub, ILogger<SignalREvents> logger) : BackgroundService, IPeerLinkEvents
+{
+    private readonly Channel<PeerLinkEvent> pending = Channel.CreateUnbounded<PeerLinkEvent>(new UnboundedChannelOptions { SingleReader = true });
+
+    public void Publish(PeerLinkEvent e) => pending.Writer.TryWrite(e);
+
+    /// <summary>The hub method and payload an event becomes.</summary>
+    public static (string Method, object Payload) ToHubMessage(PeerLinkEvent e) => e switch
+    {
+        QueueUpdated q => ("QueueUpdated", new QueueUpdatedMessage(q.RequestId, q.Position, q.EstimatedWaitSeconds, Camel(q.Stage.ToString()), q.StageDescription)),
+        OfferMade o => ("OfferReceived", new OfferReceivedMessage(o.OfferId, o.RequestId, o.Identities, o.Topic, o.ExpiresAt)),
+        OfferWithdrawn w => ("OfferWithdrawn", new OfferWithdrawnMessage(w.OfferId, w.Reason)),
+        Matched m => ("Matched", new MatchedMessage(m.ConversationId, m.RequestId, new PartnerInfo(m.PartnerId, m.PartnerPseudonym), m.Reason)),
+        ConversationEnded c => ("ConversationEnded", new ConversationEndedMessage(c.ConversationId, c.EndedBy)),
+        CheckInDue d => ("CheckInDue", new CheckInDueMessage(d.CheckInId, d.PartnerId, d.DueAt)),
+        _ => throw new ArgumentOutOfRangeException(nameof(e), e.GetType().Name, "No hub message for this event."),
+    };
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        await foreach (var e in pending.Reader.ReadAllAsync(stoppingToken))
+        {
+            try
+            {
+                var (method, payload) = ToHubMessage(e);
+                await hub.Clients.User(e.RecipientId).SendAsync(method, payload, stoppingToken);
+            }
+            catch (Exception error) when (error is not OperationCanceledException)
+            {
+                logger.LogWarning(error, "Delivering {Event} to {PersonId} failed", e.GetType().Name, e.RecipientId);
+            }
+        }
+    }
+
+    private static string Camel(string name) => char.ToLowerInvariant(name[0]) + name[1..];
+}

@@ -1,0 +1,66 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using PeerLink.Grains.Accounts;
+using PeerLink.Grains.People;
+using PeerLink.Silo;
+
+namespace PeerLink.Web.Tests;
+
+/// <summary>The whole app on a real Kestrel at 127.0.0.1 and a free port, for hub tests over real WebSockets.</summary>
+public sealed class LivePeerLink : WebApplicationFactory<Program>
+{
+    public LivePeerLink()
+    {
+        UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
+        StartServer();
+        var address = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        BaseUrl = new Uri(address);
+        Http = new HttpClient { BaseAddress = BaseUrl };
+    }
+
+    public Uri BaseUrl { get; }
+
+    public Uri HubUrl => new(BaseUrl, "/hubs/peerlink");
+
+    public HttpClient Http { get; }
+
+    public async Task<(string PersonId, string Token)> GuestAsync(string pseudonym) =>
+        await SignInAsync("/api/auth/guest", new { pseudonym });
+
+    /// <summary>A trained peer with a password, made the way an admin's invite will make one.</summary>
+    public async Task<(string PersonId, string Token)> PeerAsync(string username, string[] identities)
+    {
+        var grains = Services.GetRequiredService<IGrainFactory>();
+        var personId = Guid.NewGuid().ToString("N");
+        var person = grains.GetGrain<IPersonGrain>(personId);
+        await person.Register(username, Role.Peer);
+        await person.UpdateProfile(new ProfileUpdate(identities, ["en"], "UTC"));
+        await person.RecordTraining(new TrainingRecord(DateTimeOffset.UtcNow, "test"));
+        await grains.GetGrain<IAccountGrain>(username).Create(new AccountCredentials(personId, new PasswordHasher<string>().HashPassword(username, "peer password")));
+        return await SignInAsync("/api/auth/login", new { username, password = "peer password" });
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            Http.Dispose();
+        }
+
+        base.Dispose(disposing);
+    }
+
+    private async Task<(string, string)> SignInAsync(string path, object body)
+    {
+        var response = await Http.PostAsJsonAsync(path, body);
+        response.EnsureSuccessStatusCode();
+        var json = await response.Content.ReadFromJsonAsync<JsonElement>();
+        return (json.GetProperty("personId").GetString()!, json.GetProperty("token").GetString()!);
+    }
+}
