@@ -3,12 +3,12 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using PeerLink.Grains.Accounts;
 using PeerLink.Grains.People;
 using PeerLink.Silo;
+using PeerLink.Web.Auth;
 
 namespace PeerLink.Web.Tests;
 
@@ -42,7 +42,7 @@ public sealed class LivePeerLink : WebApplicationFactory<Program>
         await person.Register(username, Role.Peer);
         await person.UpdateProfile(new ProfileUpdate(identities, ["en"], "UTC"));
         await person.RecordTraining(new TrainingRecord(DateTimeOffset.UtcNow, "test"));
-        await grains.GetGrain<IAccountGrain>(username).Create(new AccountCredentials(personId, new PasswordHasher<string>().HashPassword(username, "peer password")));
+        await grains.GetGrain<IAccountGrain>(username).Create(new AccountCredentials(personId, Credentials.Hash(username, "peer password")));
         return await SignInAsync("/api/auth/login", new { username, password = "peer password" });
     }
 

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Identity;
 using PeerLink.Grains.Accounts;
 using PeerLink.Grains.People;
 using PeerLink.Silo;
@@ -34,7 +33,7 @@ internal static class AuthApi
         var username = Credentials.Username(request.Username);
         var credentials = await grains.GetGrain<IAccountGrain>(username).GetCredentials();
         if (credentials is null
-            || new PasswordHasher<string>().VerifyHashedPassword(username, credentials.PasswordHash, request.Password ?? string.Empty) == PasswordVerificationResult.Failed)
+            || !Credentials.Verify(username, credentials.PasswordHash, request.Password ?? string.Empty))
         {
             // The same answer for an unknown name and a wrong password, so neither can be probed.
             return TypedResults.Problem("Unknown username or wrong password.", statusCode: StatusCodes.Status401Unauthorized, title: "Sign-in failed");
