@@ -34,5 +34,5 @@ public sealed class CrisisOptions
 
     /// <summary>"es-MX" and "ES_mx" are "es".</summary>
     public static string LanguageOf(string? locale) =>
-        (locale ?? string.Empty).Split('-', '_')[0].Trim().ToLowerInvariant();
+        (locale ?? string.Empty).Split(['-', '_'])[0].Trim().ToLowerInvariant();
 }

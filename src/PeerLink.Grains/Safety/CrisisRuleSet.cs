@@ -69,6 +69,11 @@ internal sealed class CrisisRuleSet
             }
         }
 
+        if (inThePast is not null)
+        {
+            return inThePast;
+        }
+
         foreach (var (name, pattern) in _concern)
         {
             if (Occurrences(pattern, normalised).Any())
@@ -77,7 +82,7 @@ internal sealed class CrisisRuleSet
             }
         }
 
-        return inThePast ?? CrisisAssessment.None;
+        return CrisisAssessment.None;
     }
 
     /// <summary>Matches that are neither negated nor part of a figure of speech. A pattern that times out matches nothing.</summary>
