@@ -21,11 +21,14 @@ internal sealed class CrisisRuleSet
     {
         var options = compiled ? Options | RegexOptions.Compiled : Options;
         var path = $"{CrisisOptions.SectionName}:Languages:{language}";
-        Regex? Whole(string key, IEnumerable<string> patterns)
+        Regex? OneOf(string key, IEnumerable<KeyValuePair<string, string>> patterns)
         {
-            var list = patterns.Where((pattern, i) => Check($"{path}:{key}:{i}", pattern, timeout, errors)).ToList();
+            var list = patterns.Where(p => Check($"{path}:{key}:{p.Key}", p.Value, timeout, errors)).Select(p => p.Value).ToList();
             return list.Count == 0 ? null : Create($"(?:{string.Join(")|(?:", list)})", options, timeout);
         }
+
+        Regex? Whole(string key, List<string> patterns) =>
+            OneOf(key, patterns.Select((pattern, i) => KeyValuePair.Create($"{i}", pattern)));
 
         IReadOnlyList<(string, Regex)> Named(string key, Dictionary<string, string> patterns) =>
             [.. patterns.Where(r => Check($"{path}:{key}:{r.Key}", r.Value, timeout, errors)).Select(r => (r.Key, Create(r.Value, options, timeout)))];
@@ -34,7 +37,7 @@ internal sealed class CrisisRuleSet
         _high = Named(nameof(rules.High), rules.High);
         _concern = Named(nameof(rules.Concern), rules.Concern);
         _negations = Whole(nameof(rules.Negations), rules.Negations);
-        _figuresOfSpeech = Whole(nameof(rules.FiguresOfSpeech), rules.FiguresOfSpeech.Values);
+        _figuresOfSpeech = OneOf(nameof(rules.FiguresOfSpeech), rules.FiguresOfSpeech);
         _pastCues = Whole(nameof(rules.PastCues), rules.PastCues);
         var clauseWords = Whole(nameof(rules.ClauseBreaks), rules.ClauseBreaks);
         _clauseBreaks = new Regex(clauseWords is null ? Punctuation : $"{Punctuation}|{clauseWords.ToString()}", options, timeout);

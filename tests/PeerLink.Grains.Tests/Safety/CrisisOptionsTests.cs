@@ -46,6 +46,8 @@ public sealed class CrisisOptionsTests
     [InlineData("PeerLink:Safety:Languages:EN-gb:High:x", "x", "is not a lower-case language code")]
     [InlineData("PeerLink:Safety:Languages:en:NegationWindow", "40", "NegationWindow must be 0 to 12 words")]
     [InlineData("PeerLink:Safety:Languages:en:Concern:blank", " ", "PeerLink:Safety:Languages:en:Concern:blank is empty.")]
+    [InlineData("PeerLink:Safety:Languages:en:FiguresOfSpeech:dying-for", "dying [to", "PeerLink:Safety:Languages:en:FiguresOfSpeech:dying-for is not a valid regular expression")]
+    [InlineData("PeerLink:Safety:Languages:en:Negations:0", "no(", "PeerLink:Safety:Languages:en:Negations:0 is not a valid regular expression")]
     public void A_bad_setting_stops_start_up_with_a_clear_message(string key, string value, string message)
     {
         var error = StartFails(new Dictionary<string, string?> { [key] = value });
