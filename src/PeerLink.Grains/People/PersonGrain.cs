@@ -166,6 +166,33 @@ public sealed class PersonGrain(
             await person.WriteStateAsync();
             await PushToPoolsAsync();
         }
+
+        // No message passes between them from now on: a conversation they are in together ends,
+        // and the rooms this person is in stop carrying messages either way.
+        foreach (var conversationId in State.ActiveConversations.ToList())
+        {
+            var conversation = GrainFactory.GetGrain<IConversationGrain>(conversationId);
+            var info = await conversation.GetInfo();
+            if (info.SeekerId == personId || info.PeerId == personId)
+            {
+                await conversation.End(PersonId);
+            }
+        }
+
+        foreach (var groupId in State.Rooms)
+        {
+            await GrainFactory.GetGrain<Groups.ISupportGroupGrain>(groupId).BlocksChanged(PersonId, [.. State.Blocked]);
+        }
+    }
+
+    public Task<IReadOnlyList<string>> GetBlocked() => Task.FromResult<IReadOnlyList<string>>([.. State.Blocked]);
+
+    public async Task RoomMembershipChanged(string groupId, bool member)
+    {
+        if (member ? State.Rooms.Add(groupId) : State.Rooms.Remove(groupId))
+        {
+            await person.WriteStateAsync();
+        }
     }
 
     public Task<IReadOnlyList<PastConversation>> GetHistory() => Task.FromResult<IReadOnlyList<PastConversation>>([.. State.History]);

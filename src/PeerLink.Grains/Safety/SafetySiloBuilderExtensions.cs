@@ -18,6 +18,7 @@ public static class SafetySiloBuilderExtensions
             .ValidateOnStart();
         silo.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<CrisisOptions>, CrisisOptionsValidator>());
         silo.Services.TryAddSingleton<ICrisisDetector, CrisisDetector>();
+        silo.Services.TryAddSingleton<MessageScreen>();
         return silo;
     }
 }
