@@ -14,6 +14,9 @@ public interface IPersonGrain : IGrainWithStringKey
     [AlwaysInterleave]
     Task<PersonProfile> GetProfile();
 
+    /// <summary>An admin sets the person's roles; a peer who loses the peer role leaves the matching pools.</summary>
+    Task<PersonProfile> SetRoles(Role roles, string changedBy);
+
     /// <summary>Records the person's sign-in name, once; an account's username never changes.</summary>
     Task<PersonProfile> SetUsername(string username);
 

@@ -40,6 +40,26 @@ public sealed class PersonGrain(
         return Profile();
     }
 
+    public async Task<PersonProfile> SetRoles(Role roles, string changedBy)
+    {
+        RequireRegistered();
+        if (roles == Role.None)
+        {
+            throw new RuleViolationException("role-required", "A person needs at least one role.");
+        }
+
+        if (changedBy == PersonId && State.Roles.HasFlag(Role.Admin) && !roles.HasFlag(Role.Admin))
+        {
+            // Otherwise the last admin could lock everyone out of the admin tools.
+            throw new RuleViolationException("admin-self-demotion", "Admins cannot take the admin role from themselves; ask another admin.");
+        }
+
+        State.Roles = roles;
+        await person.WriteStateAsync();
+        await PushToPoolsAsync();
+        return Profile();
+    }
+
     public async Task<PersonProfile> SetUsername(string username)
     {
         RequireRegistered();
