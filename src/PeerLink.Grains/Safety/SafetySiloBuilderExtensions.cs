@@ -19,6 +19,7 @@ public static class SafetySiloBuilderExtensions
         silo.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<CrisisOptions>, CrisisOptionsValidator>());
         silo.Services.TryAddSingleton<ICrisisDetector, CrisisDetector>();
         silo.Services.TryAddSingleton<MessageScreen>();
+        silo.Services.AddHostedService<CrisisDetectorWarmup>();
         return silo;
     }
 }
