@@ -61,7 +61,8 @@ public sealed class Journey : IAsyncDisposable
         };
         pages.Add((who, page));
         await page.GotoAsync(path);
-        await page.WaitForSelectorAsync("html[data-ready='true']");
+        // A page with a script is ready once it says so; a page without one, once loaded.
+        await page.WaitForFunctionAsync("() => !document.querySelector('script[type=module]') || document.documentElement.dataset.ready === 'true'");
         return page;
     }
 
