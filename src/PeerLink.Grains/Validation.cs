@@ -8,6 +8,7 @@ public static class Validation
 {
     public const int MaxIdentities = 8;
     public const int MaxTopicLength = 200;
+    public const int MaxMessageLength = 4000;
 
     public static string Pseudonym(string? pseudonym)
     {
@@ -91,5 +92,26 @@ public static class Validation
         }
 
         return trimmed;
+    }
+
+    /// <summary>A message is text of 1 to 4,000 characters; line breaks and tabs are fine, other control characters are not.</summary>
+    public static string MessageText(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            throw new RuleViolationException("message-empty", "A message needs some text.");
+        }
+
+        if (text.Length > MaxMessageLength)
+        {
+            throw new RuleViolationException("message-too-long", $"A message is at most {MaxMessageLength} characters; this one has {text.Length}.");
+        }
+
+        if (text.Any(c => char.IsControl(c) && c is not ('\n' or '\r' or '\t')))
+        {
+            throw new RuleViolationException("message-invalid", "A message cannot contain control characters.");
+        }
+
+        return text;
     }
 }

@@ -43,12 +43,9 @@ public sealed class CheckInTests
 
     private static async Task TalkAndScheduleCheckInAsync(PeerLinkSilo app)
     {
-        await app.AddPeerAsync("p", ["new-parent"]);
-        var seeker = await app.AddSeekerAsync("s");
-        await app.RequestAsync("s", "new-parent");
-        var offer = await app.Events.WaitFor<OfferMade>("p");
-        var conversationId = await app.English.AcceptOffer(offer.OfferId, "p");
+        var conversationId = await app.StartConversationAsync();
         await app.Conversation(conversationId).End("s");
+        var seeker = app.Person("s");
 
         await seeker.ScheduleCheckIn("p", app.Clock.GetUtcNow().AddMinutes(10));
 

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using PeerLink.Grains.Conversations;
 using PeerLink.Grains.Events;
+using PeerLink.Grains.Groups;
 using PeerLink.Grains.Identities;
 using PeerLink.Grains.Matching;
 using PeerLink.Grains.People;
@@ -44,6 +45,8 @@ public sealed class PeerLinkSilo : IAsyncDisposable
 
     public IConversationGrain Conversation(string id) => Silo.GetGrain<IConversationGrain>(id);
 
+    public ISupportGroupGrain Group(string id) => Silo.GetGrain<ISupportGroupGrain>(id);
+
     /// <summary>A trained, available English-speaking peer with these identities.</summary>
     public async Task<IPersonGrain> AddPeerAsync(string id, string[] identities, int capacity = 2, string[]? languages = null)
     {
@@ -60,6 +63,16 @@ public sealed class PeerLinkSilo : IAsyncDisposable
         var seeker = Person(id);
         await seeker.Register($"Seeker {id}", Role.Seeker);
         return seeker;
+    }
+
+    /// <summary>Matches a new seeker with a new peer and returns the conversation's id.</summary>
+    public async Task<string> StartConversationAsync(string seekerId = "s", string peerId = "p")
+    {
+        await AddPeerAsync(peerId, ["new-parent"]);
+        await AddSeekerAsync(seekerId);
+        await RequestAsync(seekerId, "new-parent");
+        var offer = await Events.WaitFor<OfferMade>(peerId);
+        return await English.AcceptOffer(offer.OfferId, peerId);
     }
 
     public Task<string> RequestAsync(string seekerId, params string[] identities) =>

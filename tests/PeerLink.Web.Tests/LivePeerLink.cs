@@ -1,11 +1,11 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
-using PeerLink.Grains.Accounts;
 using PeerLink.Grains.People;
 using PeerLink.Silo;
 using PeerLink.Web.Auth;
@@ -15,8 +15,12 @@ namespace PeerLink.Web.Tests;
 /// <summary>The whole app on a real Kestrel at 127.0.0.1 and a free port, for hub tests over real WebSockets.</summary>
 public sealed class LivePeerLink : WebApplicationFactory<Program>
 {
-    public LivePeerLink()
+    private readonly IReadOnlyDictionary<string, string?> settings;
+
+    /// <param name="settings">Configuration for this app, such as "PeerLink:Demo:Seed".</param>
+    public LivePeerLink(IReadOnlyDictionary<string, string?>? settings = null)
     {
+        this.settings = settings ?? new Dictionary<string, string?>();
         UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
         StartServer();
         var address = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
@@ -30,20 +34,38 @@ public sealed class LivePeerLink : WebApplicationFactory<Program>
 
     public HttpClient Http { get; }
 
+    public IGrainFactory Grains => Services.GetRequiredService<IGrainFactory>();
+
+    /// <summary>An HTTP client that sends this bearer token.</summary>
+    public HttpClient Client(string token)
+    {
+        var client = new HttpClient { BaseAddress = BaseUrl };
+        client.DefaultRequestHeaders.Authorization = new("Bearer", token);
+        return client;
+    }
+
+    public async Task<(string PersonId, string Token)> LoginAsync(string username, string password) =>
+        await SignInAsync("/api/auth/login", new { username, password });
+
     public async Task<(string PersonId, string Token)> GuestAsync(string pseudonym) =>
         await SignInAsync("/api/auth/guest", new { pseudonym });
 
     /// <summary>A trained peer with a password, made the way an admin's invite will make one.</summary>
     public async Task<(string PersonId, string Token)> PeerAsync(string username, string[] identities)
     {
-        var grains = Services.GetRequiredService<IGrainFactory>();
-        var personId = Guid.NewGuid().ToString("N");
-        var person = grains.GetGrain<IPersonGrain>(personId);
-        await person.Register(username, Role.Peer);
+        var personId = await Services.GetRequiredService<AccountProvisioner>().CreateAsync(username, "peer password", username, Role.Peer);
+        var person = Grains.GetGrain<IPersonGrain>(personId);
         await person.UpdateProfile(new ProfileUpdate(identities, ["en"], "UTC"));
         await person.RecordTraining(new TrainingRecord(DateTimeOffset.UtcNow, "test"));
-        await grains.GetGrain<IAccountGrain>(username).Create(new AccountCredentials(personId, Credentials.Hash(username, "peer password")));
-        return await SignInAsync("/api/auth/login", new { username, password = "peer password" });
+        return await LoginAsync(username, "peer password");
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        foreach (var (key, value) in settings)
+        {
+            builder.UseSetting(key, value);
+        }
     }
 
     protected override void Dispose(bool disposing)

@@ -1,4 +1,5 @@
 using PeerLink.Grains.Events;
+using PeerLink.Grains.Messages;
 using PeerLink.Grains.People;
 using PeerLink.Silo;
 
@@ -6,6 +7,7 @@ namespace PeerLink.Grains.Conversations;
 
 public sealed class ConversationGrain(
     [PersistentState("conversation")] IPersistentState<ConversationState> conversation,
+    [PersistentLog("messages")] IPersistentLog<StoredMessage> messages,
     TimeProvider time,
     IPeerLinkEvents events) : Grain, IConversationGrain
 {
@@ -44,6 +46,32 @@ public sealed class ConversationGrain(
         events.Publish(new ConversationEnded(start.SeekerId, id, personId));
         events.Publish(new ConversationEnded(start.PeerId, id, personId));
         return Info();
+    }
+
+    public async Task<MessageAck> SendMessage(string personId, string text)
+    {
+        var start = RequireParticipant(personId);
+        if (State.Status != ConversationStatus.Active)
+        {
+            throw new RuleViolationException("conversation-ended", "This conversation has ended; messages can no longer be sent.");
+        }
+
+        var body = Validation.MessageText(text);
+        var sentAt = time.GetUtcNow();
+        var pseudonym = personId == start.SeekerId ? start.SeekerPseudonym : start.PeerPseudonym;
+
+        // Stored first: nobody hears of a message that a crash could still lose.
+        var seq = await messages.AppendAsync(new StoredMessage(personId, pseudonym, body, sentAt));
+        var id = GetPrimaryKeyString();
+        events.Publish(new MessageReceived(start.SeekerId, id, seq, personId, body, sentAt));
+        events.Publish(new MessageReceived(start.PeerId, id, seq, personId, body, sentAt));
+        return new MessageAck(seq, sentAt);
+    }
+
+    public Task<MessagePage> GetMessages(string personId, long after, int limit)
+    {
+        RequireParticipant(personId);
+        return MessageHistory.ReadPageAsync(messages, after, limit);
     }
 
     public async Task<ConversationInfo> GiveFeedback(string personId, Feedback feedback)
@@ -90,7 +118,9 @@ public sealed class ConversationGrain(
         GetPrimaryKeyString(),
         State.Status,
         State.Start!.SeekerId,
+        State.Start.SeekerPseudonym,
         State.Start.PeerId,
+        State.Start.PeerPseudonym,
         State.Start.Reason,
         State.Start.SeekerIdentities,
         State.Start.Language,

@@ -1,14 +1,22 @@
+using PeerLink.Grains.Messages;
 using PeerLink.Silo;
 
 namespace PeerLink.Grains.Conversations;
 
-/// <summary>A one-to-one conversation's lifecycle (key: conversation id). Messages come with the live-conversation work.</summary>
+/// <summary>A one-to-one conversation (key: conversation id): its lifecycle and its messages, in order.</summary>
 public interface IConversationGrain : IGrainWithStringKey
 {
     Task Start(ConversationStart start);
 
     /// <summary>Ends the conversation on behalf of a participant. Ending twice changes nothing.</summary>
     Task<ConversationInfo> End(string personId);
+
+    /// <summary>Stores a participant's message and tells both people; returns once the message is stored.</summary>
+    Task<MessageAck> SendMessage(string personId, string text);
+
+    /// <summary>A participant's read of the messages after <paramref name="after"/>; may interleave with sends.</summary>
+    [AlwaysInterleave]
+    Task<MessagePage> GetMessages(string personId, long after, int limit);
 
     Task<ConversationInfo> GiveFeedback(string personId, Feedback feedback);
 

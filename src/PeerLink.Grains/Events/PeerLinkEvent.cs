@@ -21,3 +21,12 @@ public sealed record Matched(string RecipientId, string ConversationId, string R
 public sealed record ConversationEnded(string RecipientId, string ConversationId, string EndedBy) : PeerLinkEvent(RecipientId);
 
 public sealed record CheckInDue(string RecipientId, string CheckInId, string PartnerId, DateTimeOffset DueAt) : PeerLinkEvent(RecipientId);
+
+
+public sealed record MessageReceived(string RecipientId, string ConversationId, long Seq, string SenderId, string Text, DateTimeOffset SentAt)
+    : PeerLinkEvent(RecipientId);
+
+public sealed record GroupMessageReceived(string RecipientId, string GroupId, long Seq, string SenderId, string Pseudonym, string Text, DateTimeOffset SentAt)
+    : PeerLinkEvent(RecipientId);
+
+public sealed record GroupMemberChanged(string RecipientId, string GroupId, string PersonId, string Pseudonym, bool Joined) : PeerLinkEvent(RecipientId);

@@ -14,6 +14,9 @@ public interface IPersonGrain : IGrainWithStringKey
     [AlwaysInterleave]
     Task<PersonProfile> GetProfile();
 
+    /// <summary>Records the person's sign-in name, once; an account's username never changes.</summary>
+    Task<PersonProfile> SetUsername(string username);
+
     Task<PersonProfile> UpdateProfile(ProfileUpdate update);
 
     Task<PersonProfile> RecordTraining(TrainingRecord training);

@@ -40,6 +40,19 @@ public sealed class PersonGrain(
         return Profile();
     }
 
+    public async Task<PersonProfile> SetUsername(string username)
+    {
+        RequireRegistered();
+        if (State.Username is not null && State.Username != username)
+        {
+            throw new RuleViolationException("account-exists", $"This person already signs in as '{State.Username}'.");
+        }
+
+        State.Username = username;
+        await person.WriteStateAsync();
+        return Profile();
+    }
+
     public Task<PersonProfile> GetProfile()
     {
         RequireRegistered();
@@ -310,7 +323,8 @@ public sealed class PersonGrain(
         IsAvailable(time.GetUtcNow()),
         State.ActiveConversations,
         State.CoolDownUntil,
-        State.WeeklyWindows);
+        State.WeeklyWindows,
+        State.Username);
 
     private bool IsAvailable(DateTimeOffset now) =>
         State.Roles.HasFlag(Role.Peer)

@@ -31,7 +31,8 @@ public sealed record PersonProfile(
     bool Available,
     IReadOnlyList<string> ActiveConversations,
     DateTimeOffset? CoolDownUntil,
-    IReadOnlyList<WeeklyWindow> WeeklyWindows);
+    IReadOnlyList<WeeklyWindow> WeeklyWindows,
+    string? Username = null);
 
 /// <param name="WasPeer">Whether this person was the peer in it.</param>
 /// <param name="Rating">1 to 5, as this person rated the conversation; null until they give feedback.</param>

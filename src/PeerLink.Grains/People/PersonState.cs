@@ -7,6 +7,9 @@ public sealed class PersonState
 
     public Role Roles { get; set; }
 
+    /// <summary>The sign-in name, for people with an account; a guest has none until they keep theirs with a passphrase.</summary>
+    public string? Username { get; set; }
+
     public List<string> Identities { get; set; } = [];
 
     public List<string> Languages { get; set; } = [];

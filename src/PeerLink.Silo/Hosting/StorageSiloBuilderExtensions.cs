@@ -7,7 +7,7 @@ using PeerLink.Silo.Storage.Redis;
 namespace PeerLink.Silo.Hosting;
 
 /// <summary>
-/// Picks the store behind grain state, reminders and the storage health probe. Each call replaces
+/// Picks the store behind grain state, logs, reminders and the storage health probe. Each call replaces
 /// what an earlier one registered, so a test can override the application's choice.
 /// </summary>
 public static class StorageSiloBuilderExtensions
@@ -39,6 +39,7 @@ public static class StorageSiloBuilderExtensions
         var services = RemoveSelectedStorage(builder.Services);
         services.AddSingleton(new MemoryGrainStorage(memory));
         services.AddKeyedSingleton<IGrainStorage>(DefaultStorage, (provider, _) => provider.GetRequiredService<MemoryGrainStorage>());
+        services.AddKeyedSingleton<ILogStorage>(DefaultStorage, new MemoryLogStorage(memory));
         services.AddSingleton<IReminderTable>(new MemoryReminderTable(memory));
         services.AddSingleton<IStorageHealthProbe, MemoryGrainStorage>(provider => provider.GetRequiredService<MemoryGrainStorage>());
         return builder;
@@ -53,6 +54,7 @@ public static class StorageSiloBuilderExtensions
         services.AddSingleton(_ => new RedisConnection(connectionString));
         services.AddSingleton<RedisGrainStorage>();
         services.AddKeyedSingleton<IGrainStorage>(DefaultStorage, (provider, _) => provider.GetRequiredService<RedisGrainStorage>());
+        services.AddKeyedSingleton<ILogStorage, RedisLogStorage>(DefaultStorage);
         services.AddSingleton<IReminderTable, RedisReminderTable>();
         services.AddSingleton<IStorageHealthProbe, RedisConnection>(provider => provider.GetRequiredService<RedisConnection>());
         return builder;
@@ -61,6 +63,7 @@ public static class StorageSiloBuilderExtensions
     private static IServiceCollection RemoveSelectedStorage(IServiceCollection services)
     {
         services.RemoveAllKeyed<IGrainStorage>(DefaultStorage);
+        services.RemoveAllKeyed<ILogStorage>(DefaultStorage);
         services.RemoveAll<IReminderTable>();
         services.RemoveAll<MemoryGrainStorage>();
         services.RemoveAll<RedisGrainStorage>();

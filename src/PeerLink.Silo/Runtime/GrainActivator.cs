@@ -7,12 +7,16 @@ namespace PeerLink.Silo.Runtime;
 
 /// <summary>
 /// Creates grain instances: constructor parameters come from the container, except those marked
-/// [PersistentState], which get a state bound to the activation and read before OnActivateAsync.
+/// [PersistentState], which get a state bound to the activation and read before OnActivateAsync, and
+/// those marked [PersistentLog], which get a log bound to the activation.
 /// </summary>
 internal sealed class GrainActivator
 {
     private static readonly MethodInfo CreateStateMethod =
         typeof(GrainActivator).GetMethod(nameof(CreateState), BindingFlags.NonPublic | BindingFlags.Static)!;
+
+    private static readonly MethodInfo CreateLogMethod =
+        typeof(GrainActivator).GetMethod(nameof(CreateLog), BindingFlags.NonPublic | BindingFlags.Static)!;
 
     private readonly ConcurrentDictionary<Type, Func<ActivationData, object>> factories = new();
 
@@ -49,16 +53,14 @@ internal sealed class GrainActivator
     private static Func<ActivationData, object?> BuildResolver(GrainClassInfo info, ParameterInfo parameter)
     {
         var type = parameter.ParameterType;
-        if (parameter.GetCustomAttribute<PersistentStateAttribute>() is { } attribute)
+        if (parameter.GetCustomAttribute<PersistentStateAttribute>() is { } state)
         {
-            if (!type.IsGenericType || type.GetGenericTypeDefinition() != typeof(IPersistentState<>))
-            {
-                throw new InvalidOperationException(
-                    $"{info.ClassType.Name}: [PersistentState] parameter '{parameter.Name}' must be an IPersistentState<T>.");
-            }
+            return Facet(info, parameter, typeof(IPersistentState<>), CreateStateMethod, state);
+        }
 
-            var create = CreateStateMethod.MakeGenericMethod(type.GetGenericArguments()[0]);
-            return activation => create.Invoke(null, BindingFlags.DoNotWrapExceptions, null, [activation, attribute], null);
+        if (parameter.GetCustomAttribute<PersistentLogAttribute>() is { } log)
+        {
+            return Facet(info, parameter, typeof(IPersistentLog<>), CreateLogMethod, log);
         }
 
         if (type == typeof(IGrainFactory))
@@ -76,6 +78,20 @@ internal sealed class GrainActivator
             : throw new InvalidOperationException($"{info.ClassType.Name} needs a {type.Name} for '{parameter.Name}', and none is registered."));
     }
 
+    /// <summary>A resolver for a storage-bound parameter, like Orleans' attribute-driven facets.</summary>
+    private static Func<ActivationData, object?> Facet(GrainClassInfo info, ParameterInfo parameter, Type facetType, MethodInfo factory, Attribute attribute)
+    {
+        var type = parameter.ParameterType;
+        if (!type.IsGenericType || type.GetGenericTypeDefinition() != facetType)
+        {
+            throw new InvalidOperationException(
+                $"{info.ClassType.Name}: [{attribute.GetType().Name.Replace("Attribute", "", StringComparison.Ordinal)}] parameter '{parameter.Name}' must be an {facetType.Name[..^2]}<T>.");
+        }
+
+        var create = factory.MakeGenericMethod(type.GetGenericArguments()[0]);
+        return activation => create.Invoke(null, BindingFlags.DoNotWrapExceptions, null, [activation, attribute], null);
+    }
+
     private static PersistentState<TState> CreateState<TState>(ActivationData activation, PersistentStateAttribute attribute)
     {
         var storage = activation.Runtime.Services.GetKeyedService<IGrainStorage>(attribute.StorageName)
@@ -84,5 +100,13 @@ internal sealed class GrainActivator
         var state = new PersistentState<TState>(activation, attribute.StateName, storage);
         activation.AddState(state);
         return state;
+    }
+
+    private static PersistentLog<TEntry> CreateLog<TEntry>(ActivationData activation, PersistentLogAttribute attribute)
+    {
+        var storage = activation.Runtime.Services.GetKeyedService<ILogStorage>(attribute.StorageName)
+            ?? throw new InvalidOperationException(
+                $"No log storage named '{attribute.StorageName}' is registered (grain {activation.GrainId}, log '{attribute.LogName}'). Call UseMemoryStorage() or UseRedisStorage() on the silo builder.");
+        return new PersistentLog<TEntry>(activation, attribute.LogName, storage);
     }
 }

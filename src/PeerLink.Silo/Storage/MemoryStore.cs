@@ -4,13 +4,14 @@ using PeerLink.Silo.Reminders;
 namespace PeerLink.Silo.Storage;
 
 /// <summary>
-/// What the memory providers keep: grain state records and reminders. It lives outside the silo,
+/// What the memory providers keep: grain state records, logs and reminders. It lives outside the silo,
 /// so a test can hand the same store to a restarted silo and see what a durable store would keep.
 /// </summary>
 public sealed class MemoryStore
 {
     private readonly Lock gate = new();
     private readonly Dictionary<(string StateName, GrainId GrainId), StoredState> states = [];
+    private readonly Dictionary<(string LogName, GrainId GrainId), List<byte[]>> logs = [];
 
     internal ConcurrentDictionary<(GrainId GrainId, string ReminderName), ReminderEntry> Reminders { get; } = new();
 
@@ -47,6 +48,20 @@ public sealed class MemoryStore
             }
 
             return true;
+        }
+    }
+
+    /// <summary>Runs <paramref name="action"/> on one log under the store's lock; a missing log starts empty.</summary>
+    internal T WithLog<T>(string logName, GrainId grainId, Func<List<byte[]>, T> action)
+    {
+        lock (gate)
+        {
+            if (!logs.TryGetValue((logName, grainId), out var log))
+            {
+                logs[(logName, grainId)] = log = [];
+            }
+
+            return action(log);
         }
     }
 }

@@ -48,6 +48,7 @@ internal static class AuthenticationExtensions
             .AddPolicy(nameof(Role.Moderator), p => p.RequireRole(nameof(Role.Moderator)))
             .AddPolicy(nameof(Role.Admin), p => p.RequireRole(nameof(Role.Admin)));
         builder.Services.AddSingleton<TokenIssuer>();
+        builder.Services.AddSingleton<AccountProvisioner>();
         builder.Services.AddAuthRateLimits();
         builder.Services.AddOptions<AdminOptions>().BindConfiguration(AdminOptions.SectionName);
         builder.Services.AddHostedService<FirstAdminSeeder>();

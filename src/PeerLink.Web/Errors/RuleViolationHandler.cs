@@ -9,8 +9,9 @@ namespace PeerLink.Web.Errors;
 /// </summary>
 internal sealed class RuleViolationHandler(IProblemDetailsService problems) : IExceptionHandler
 {
-    // Rules about a thing that is not there; every other refusal is bad input.
-    private static readonly HashSet<string> NotFoundCodes = ["person-unknown", "conversation-unknown"];
+    // Rules about a thing that is not there, and about things that belong to others; every other refusal is bad input.
+    private static readonly HashSet<string> NotFoundCodes = ["person-unknown", "conversation-unknown", "group-unknown"];
+    private static readonly HashSet<string> ForbiddenCodes = ["not-a-participant", "not-a-member"];
 
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
@@ -19,8 +20,8 @@ internal sealed class RuleViolationHandler(IProblemDetailsService problems) : IE
             return false;
         }
 
-        httpContext.Response.StatusCode = NotFoundCodes.Contains(violation.Code)
-            ? StatusCodes.Status404NotFound
+        httpContext.Response.StatusCode = NotFoundCodes.Contains(violation.Code) ? StatusCodes.Status404NotFound
+            : ForbiddenCodes.Contains(violation.Code) ? StatusCodes.Status403Forbidden
             : StatusCodes.Status400BadRequest;
         return await problems.TryWriteAsync(new ProblemDetailsContext
         {

@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using PeerLink.Grains;
 using PeerLink.Silo.Hosting;
 using PeerLink.Web.Auth;
+using PeerLink.Web.Demo;
 using PeerLink.Web.Errors;
 using PeerLink.Web.Health;
 using PeerLink.Web.Realtime;
@@ -25,6 +26,7 @@ internal static class ApplicationServiceExtensions
         builder.Services.AddExceptionHandler<RuleViolationHandler>();
         builder.AddPeerLinkAuthentication();
         builder.AddPeerLinkRealtime();
+        builder.AddPeerLinkDemo();
         builder.Services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage");
     }
 }

@@ -20,6 +20,9 @@ internal static class EndpointExtensions
         app.MapAuthApi();
         app.MapIdentitiesApi();
         app.MapMeApi();
+        app.MapConversationsApi();
+        app.MapGroupsApi();
+        app.MapAdminApi();
         app.MapPeerLinkHub();
     }
 }

@@ -1,3 +1,5 @@
+using PeerLink.Grains.Groups;
+
 namespace PeerLink.Web.Realtime;
 
 // The hub's public contract (docs/api.md): add to it, never rename.
@@ -20,3 +22,32 @@ public sealed record MatchedMessage(string ConversationId, string RequestId, Par
 public sealed record ConversationEndedMessage(string ConversationId, string EndedBy);
 
 public sealed record CheckInDueMessage(string CheckInId, string PartnerId, DateTimeOffset DueAt);
+
+public sealed record MessageSent(long Seq, DateTimeOffset SentAt);
+
+public sealed record MessageReceivedMessage(string ConversationId, long Seq, string SenderId, string Text, DateTimeOffset SentAt);
+
+public sealed record GroupMemberInfo(string PersonId, string Pseudonym, bool Online, bool Moderator);
+
+public sealed record GroupView(
+    string GroupId,
+    string Title,
+    string? Description,
+    IReadOnlyList<string> Identities,
+    int Capacity,
+    IReadOnlyList<GroupMemberInfo> Members,
+    long LastSeq)
+{
+    public static GroupView From(GroupInfo info, Presence presence) => new(
+        info.GroupId,
+        info.Title,
+        info.Description,
+        info.Identities,
+        info.Capacity,
+        [.. info.Members.Select(m => new GroupMemberInfo(m.PersonId, m.Pseudonym, presence.IsOnline(m.PersonId), m.Moderator))],
+        info.LastSeq);
+}
+
+public sealed record GroupMessageReceivedMessage(string GroupId, long Seq, string SenderId, string Pseudonym, string Text, DateTimeOffset SentAt);
+
+public sealed record GroupMemberChangedMessage(string GroupId, string PersonId, string Pseudonym, bool Joined);

@@ -3,10 +3,12 @@ using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Options;
 using PeerLink.Grains;
 using PeerLink.Grains.Conversations;
+using PeerLink.Grains.Groups;
 using PeerLink.Grains.Matching;
 using PeerLink.Grains.People;
 using PeerLink.Silo;
 using PeerLink.Web.Auth;
+using PeerLink.Web.Errors;
 
 namespace PeerLink.Web.Realtime;
 
@@ -15,7 +17,7 @@ namespace PeerLink.Web.Realtime;
 /// Events come back to each person through <see cref="SignalREvents"/>.
 /// </summary>
 [Authorize]
-public sealed class PeerLinkHub(IGrainFactory grains, IOptions<MatchingOptions> matching, Presence presence) : Hub
+public sealed class PeerLinkHub(IGrainFactory grains, IOptions<MatchingOptions> matching, Presence presence, MessageRateLimiter messageLimit) : Hub
 {
     public const string Path = "/hubs/peerlink";
 
@@ -55,10 +57,31 @@ public sealed class PeerLinkHub(IGrainFactory grains, IOptions<MatchingOptions> 
     public Task DeclineOffer(string offerId) =>
         Pool(offerId, "offer-unknown").DeclineOffer(offerId, PersonId);
 
-    public async Task EndConversation(string conversationId)
+    public async Task EndConversation(string conversationId) =>
+        await grains.GetGrain<IConversationGrain>(Keys.Conversation(conversationId)).End(PersonId);
+
+    /// <summary>Returns once the message is stored, with its place in the conversation's order.</summary>
+    public async Task<MessageSent> SendMessage(string conversationId, string text)
     {
-        GrainId.ValidateKey(conversationId);
-        await grains.GetGrain<IConversationGrain>(conversationId).End(PersonId);
+        var conversation = grains.GetGrain<IConversationGrain>(Keys.Conversation(conversationId));
+        messageLimit.Take(PersonId);
+        var ack = await conversation.SendMessage(PersonId, text);
+        return new MessageSent(ack.Seq, ack.SentAt);
+    }
+
+    public async Task<GroupView> JoinGroup(string groupId) =>
+        GroupView.From(await grains.GetGrain<ISupportGroupGrain>(Keys.Group(groupId)).Join(PersonId), presence);
+
+    public Task LeaveGroup(string groupId) =>
+        grains.GetGrain<ISupportGroupGrain>(Keys.Group(groupId)).Leave(PersonId);
+
+    /// <summary>Returns once the message is stored, with its place in the room's order.</summary>
+    public async Task<MessageSent> SendGroupMessage(string groupId, string text)
+    {
+        var room = grains.GetGrain<ISupportGroupGrain>(Keys.Group(groupId));
+        messageLimit.Take(PersonId);
+        var ack = await room.SendMessage(PersonId, text);
+        return new MessageSent(ack.Seq, ack.SentAt);
     }
 
     private IMatchmakerGrain Pool(string id, string code) =>

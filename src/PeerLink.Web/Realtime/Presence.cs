@@ -13,6 +13,9 @@ public sealed class Presence(IGrainFactory grains, TimeProvider time, ILogger<Pr
     private static readonly TimeSpan Beat = TimeSpan.FromSeconds(10);
     private readonly ConcurrentDictionary<string, int> connections = new();
 
+    /// <summary>Whether the person has a live connection to this node.</summary>
+    public bool IsOnline(string personId) => connections.ContainsKey(personId);
+
     public void Connected(string personId) => connections.AddOrUpdate(personId, 1, (_, n) => n + 1);
 
     public void Disconnected(string personId)

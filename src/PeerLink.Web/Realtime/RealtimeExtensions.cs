@@ -15,6 +15,9 @@ internal static class RealtimeExtensions
         builder.Services.AddSingleton<SignalREvents>();
         builder.Services.AddSingleton<IPeerLinkEvents>(sp => sp.GetRequiredService<SignalREvents>());
         builder.Services.AddHostedService(sp => sp.GetRequiredService<SignalREvents>());
+        builder.Services.AddOptions<MessageLimitOptions>().BindConfiguration(MessageLimitOptions.SectionName)
+            .Validate(o => o.MessagesPerSecond > 0, $"{MessageLimitOptions.SectionName}:MessagesPerSecond must be at least 1.").ValidateOnStart();
+        builder.Services.AddSingleton<MessageRateLimiter>();
         builder.Services.AddSingleton<Presence>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<Presence>());
     }

@@ -23,6 +23,9 @@ public sealed class SignalREvents(IHubContext<PeerLinkHub> hub, ILogger<SignalRE
         Matched m => ("Matched", new MatchedMessage(m.ConversationId, m.RequestId, new PartnerInfo(m.PartnerId, m.PartnerPseudonym), m.Reason)),
         ConversationEnded c => ("ConversationEnded", new ConversationEndedMessage(c.ConversationId, c.EndedBy)),
         CheckInDue d => ("CheckInDue", new CheckInDueMessage(d.CheckInId, d.PartnerId, d.DueAt)),
+        MessageReceived m => ("MessageReceived", new MessageReceivedMessage(m.ConversationId, m.Seq, m.SenderId, m.Text, m.SentAt)),
+        GroupMessageReceived g => ("GroupMessageReceived", new GroupMessageReceivedMessage(g.GroupId, g.Seq, g.SenderId, g.Pseudonym, g.Text, g.SentAt)),
+        GroupMemberChanged g => ("GroupMemberChanged", new GroupMemberChangedMessage(g.GroupId, g.PersonId, g.Pseudonym, g.Joined)),
         _ => throw new ArgumentOutOfRangeException(nameof(e), e.GetType().Name, "No hub message for this event."),
     };
 

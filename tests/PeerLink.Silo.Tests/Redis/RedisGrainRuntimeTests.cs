@@ -31,6 +31,25 @@ public sealed class RedisGrainRuntimeTests(RedisFixture redis)
     }
 
     [Fact]
+    public async Task Log_entries_acknowledged_before_a_crash_are_all_there_in_order_after_the_restart()
+    {
+        await using var silo = await StartAsync($"log-crash-{Guid.NewGuid():N}");
+        var journal = silo.GetGrain<IJournalGrain>("j");
+        var seqs = new List<long>();
+        for (var i = 1; i <= 50; i++)
+        {
+            seqs.Add(await journal.Write($"m{i}"));
+        }
+
+        await silo.CrashAndRestartAsync();
+
+        Assert.Equal(Enumerable.Range(1, 50).Select(i => (long)i), seqs);
+        var read = await silo.GetGrain<IJournalGrain>("j").ReadAfter(0);
+        Assert.Equal(Enumerable.Range(1, 50).Select(i => $"{i}:m{i}:{$"m{i}".Length}"), read);
+        Assert.Equal(51, await silo.GetGrain<IJournalGrain>("j").Write("after restart"));
+    }
+
+    [Fact]
     public async Task State_is_stored_in_the_Orleans_layout()
     {
         var serviceId = $"layout-{Guid.NewGuid():N}";

@@ -1,0 +1,13 @@
+using PeerLink.Silo;
+
+namespace PeerLink.Grains.Groups;
+
+/// <summary>The list of rooms in a deployment (key: <see cref="GroupDirectoryGrain.Key"/>), so they can be listed without a scan.</summary>
+public interface IGroupDirectoryGrain : IGrainWithStringKey
+{
+    Task Add(string groupId);
+
+    /// <summary>A read; may interleave, so no cycle of grains waiting on each other can block it.</summary>
+    [AlwaysInterleave]
+    Task<IReadOnlyList<string>> GetGroupIds();
+}

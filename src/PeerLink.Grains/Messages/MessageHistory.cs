@@ -1,0 +1,29 @@
+using PeerLink.Silo;
+
+namespace PeerLink.Grains.Messages;
+
+/// <summary>Paging through a message log, the same for conversations and group rooms.</summary>
+public static class MessageHistory
+{
+    public const int DefaultPageSize = 100;
+    public const int MaxPageSize = 500;
+
+    public static async Task<MessagePage> ReadPageAsync(IPersistentLog<StoredMessage> log, long after, int limit)
+    {
+        if (after < 0)
+        {
+            throw new RuleViolationException("after-invalid", "'after' is a message number: 0 for the start, or the last number you have.");
+        }
+
+        if (limit is < 1 or > MaxPageSize)
+        {
+            throw new RuleViolationException("limit-invalid", $"'limit' is from 1 to {MaxPageSize}.");
+        }
+
+        // One more than asked for tells whether anything follows, without a second round trip.
+        var entries = await log.ReadAsync(after, limit + 1);
+        return new MessagePage(
+            [.. entries.Take(limit).Select(e => new ChatMessage(e.Seq, e.Value.SenderId, e.Value.Pseudonym, e.Value.Text, e.Value.SentAt))],
+            entries.Count > limit);
+    }
+}
