@@ -1,5 +1,3 @@
-using Microsoft.Playwright;
-
 namespace PeerLink.Browser.Tests;
 
 /// <summary>One headless Debian chromium for a whole collection; each person in a test gets a context of their own.</summary>

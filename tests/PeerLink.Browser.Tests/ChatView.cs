@@ -1,6 +1,3 @@
-using Microsoft.Playwright;
-using static Microsoft.Playwright.Assertions;
-
 namespace PeerLink.Browser.Tests;
 
 /// <summary>A list of messages with a message box: a one-to-one chat or a group room.</summary>

@@ -1,6 +1,5 @@
 using System.Runtime.CompilerServices;
 using System.Text.Json;
-using Microsoft.Playwright;
 
 namespace PeerLink.Browser.Tests;
 
@@ -35,7 +34,7 @@ public sealed class Journey : IAsyncDisposable
 
     public static async Task RunAsync(BrowserFixture browser, Func<Journey, Task> steps, RedisServer? redis = null, [CallerMemberName] string name = "")
     {
-        await using var journey = new Journey(browser, await PeerLinkHost.StartAsync(redis), name);
+        await using var journey = new Journey(browser, PeerLinkHost.Start(redis), name);
         try
         {
             await steps(journey);

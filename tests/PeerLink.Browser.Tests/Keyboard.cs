@@ -1,5 +1,3 @@
-using Microsoft.Playwright;
-
 namespace PeerLink.Browser.Tests;
 
 /// <summary>Moves focus with the Tab key only, as someone without a pointer would.</summary>

@@ -28,7 +28,7 @@ public sealed class PeerLinkHost : WebApplicationFactory<Program>
     public Uri BaseUrl { get; }
 
     /// <summary>Starts on a free port, in memory, or in Redis mode when given a Redis server.</summary>
-    public static async Task<PeerLinkHost> StartAsync(RedisServer? redis = null)
+    public static PeerLinkHost Start(RedisServer? redis = null)
     {
         var settings = new Dictionary<string, string?>
         {
@@ -41,18 +41,14 @@ public sealed class PeerLinkHost : WebApplicationFactory<Program>
             settings["PeerLink:Storage:RedisConnectionString"] = redis.ConnectionString;
         }
 
-        var host = new PeerLinkHost(settings, port: 0);
-        await DemoPeersStopgap.EnsureAsync(host.Services);
-        return host;
+        return new PeerLinkHost(settings, port: 0);
     }
 
     /// <summary>Stops this server and starts a new one with the same settings on the same port.</summary>
     public async Task<PeerLinkHost> RestartAsync()
     {
         await DisposeAsync();
-        var host = new PeerLinkHost(settings, BaseUrl.Port);
-        await DemoPeersStopgap.EnsureAsync(host.Services);
-        return host;
+        return new PeerLinkHost(settings, BaseUrl.Port);
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)

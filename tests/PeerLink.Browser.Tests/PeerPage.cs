@@ -1,6 +1,3 @@
-using Microsoft.Playwright;
-using static Microsoft.Playwright.Assertions;
-
 namespace PeerLink.Browser.Tests;
 
 /// <summary>The peer's page (/peer.html), driven the way a peer supporter would.</summary>

@@ -1,5 +1,4 @@
 using System.IO.Compression;
-using Microsoft.Playwright;
 using Xunit.Abstractions;
 
 namespace PeerLink.Browser.Tests;

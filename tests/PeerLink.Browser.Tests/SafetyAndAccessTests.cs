@@ -1,6 +1,3 @@
-using Microsoft.Playwright;
-using static Microsoft.Playwright.Assertions;
-
 namespace PeerLink.Browser.Tests;
 
 [Collection(BrowserCollection.Name)]
@@ -9,7 +6,7 @@ public sealed class SafetyAndAccessTests(BrowserFixture browser)
     private const string Payload = "<img src=x onerror=alert(1)>";
 
     [Fact]
-    public Task Markup_in_a_pseudonym_and_a_topic_shows_as_plain_text_and_runs_nothing() => Journey.RunAsync(browser, async journey =>
+    public Task Markup_in_a_pseudonym_a_topic_and_messages_shows_as_plain_text_and_runs_nothing() => Journey.RunAsync(browser, async journey =>
     {
         var peer = new PeerPage(await journey.OpenAsync("peer", "/peer.html"));
         await peer.SignInAndSetAvailableAsync("peer1");
@@ -19,13 +16,18 @@ public sealed class SafetyAndAccessTests(BrowserFixture browser)
         await seeker.RequestAsync($"{Payload}<script>alert(2)</script>", "veteran");
         await Expect(peer.Offers.First.Locator(".topic")).ToHaveTextAsync($"{Payload}<script>alert(2)</script>");
         await peer.AnswerOfferAsync("Accept");
-        await seeker.ExpectMatchedWithAsync("peer1");
+        await seeker.ExpectMatchedWithAsync("Alex");
+        var peerChat = peer.ChatWith(Payload);
+        await seeker.Chat.SendAsync(Payload);
+        await peerChat.SendAsync("<b>bold?</b><svg onload=alert(3)>");
 
+        await peerChat.ExpectReceivedAsync(Payload);
+        await seeker.Chat.ExpectReceivedAsync("<b>bold?</b><svg onload=alert(3)>");
         await Expect(peer.Page.Locator("#chats .chat h2 .partner")).ToHaveTextAsync(Payload);
         await journey.CheckAsync(peer.Page, "peer-chat-with-markup-pseudonym");
         foreach (var page in new[] { peer.Page, seeker.Page })
         {
-            Assert.Equal(0, await page.Locator("img, main script").CountAsync());
+            Assert.Equal(0, await page.Locator("main img, main script, main svg, main b").CountAsync());
         }
 
         Assert.Empty(journey.Dialogs);

@@ -1,13 +1,10 @@
-using Microsoft.Playwright;
-using static Microsoft.Playwright.Assertions;
-
 namespace PeerLink.Browser.Tests;
 
 [Collection(BrowserCollection.Name)]
 public sealed class SeekerAndPeerTests(BrowserFixture browser)
 {
     [Fact]
-    public Task A_seeker_is_matched_with_a_peer_who_accepts_and_ends_the_conversation() => Journey.RunAsync(browser, async journey =>
+    public Task A_seeker_and_a_peer_are_matched_talk_both_ways_and_the_seeker_ends_and_leaves_feedback() => Journey.RunAsync(browser, async journey =>
     {
         var peer = new PeerPage(await journey.OpenAsync("peer", "/peer.html"));
         await journey.CheckAsync(peer.Page, "peer-sign-in");
@@ -26,15 +23,22 @@ public sealed class SeekerAndPeerTests(BrowserFixture browser)
         await journey.CheckAsync(peer.Page, "peer-offer");
         await peer.AnswerOfferAsync("Accept");
 
-        await seeker.ExpectMatchedWithAsync("peer1");
+        await seeker.ExpectMatchedWithAsync("Alex");
         await Expect(seeker.Chat.Pane.Locator(".reason")).ToHaveTextAsync("You are both veterans.");
-        await Expect(peer.ChatWith("River").Pane).ToBeVisibleAsync();
+        var peerChat = peer.ChatWith("River");
+        await seeker.Chat.SendAsync("Hello, thank you for taking this.");
+        await seeker.Chat.ExpectConfirmedAsync("Hello, thank you for taking this.");
+        await peerChat.ExpectReceivedAsync("Hello, thank you for taking this.");
+        await peerChat.SendAsync("Hi River, I'm glad you came.\nWhat's been happening?");
+        await seeker.Chat.ExpectReceivedAsync("Hi River, I'm glad you came.\nWhat's been happening?");
         await journey.CheckAsync(seeker.Page, "seeker-chat");
         await journey.CheckAsync(peer.Page, "peer-chat");
-        await seeker.Chat.Pane.GetByRole(AriaRole.Button, new() { Name = "End conversation" }).ClickAsync();
+        await seeker.EndAndGiveFeedbackAsync(5);
+        await seeker.Page.GetByRole(AriaRole.Button, new() { Name = "Schedule a check-in" }).ClickAsync();
+        await Expect(seeker.Page.Locator("#check-in-status")).ToContainTextAsync("Check-in scheduled for");
 
-        await Expect(seeker.Page.Locator("#step-ended")).ToBeVisibleAsync();
-        await Expect(peer.ChatWith("River").Pane).ToContainTextAsync("River ended the conversation.");
+        await Expect(peerChat.Pane).ToContainTextAsync("River ended the conversation.");
+        Assert.Equal(["Hello, thank you for taking this.", "Hi River, I'm glad you came.\nWhat's been happening?"], await peerChat.TextsAsync());
         await journey.CheckAsync(seeker.Page, "seeker-ended");
         await journey.CheckAsync(peer.Page, "peer-ended");
     });
@@ -46,17 +50,18 @@ public sealed class SeekerAndPeerTests(BrowserFixture browser)
         await peers[0].SignInAndSetAvailableAsync("peer1");
         await peers[1].SignInAndSetAvailableAsync("peer2");
         var seeker = new SeekerPage(await journey.OpenAsync("seeker"));
-        await seeker.SignUpAsync("Robin");
+        await seeker.SignUpAsync("Kit");
 
-        await seeker.RequestAsync("", "veteran");
+        // Alex (peer1) is a veteran and Jordan (peer2) a carer, so both share something with Kit.
+        await seeker.RequestAsync("", "veteran", "carer");
         var first = await FirstWithAnOfferAsync(peers);
         await first.AnswerOfferAsync("Decline");
         var second = peers.Single(p => p != first);
         await Expect(second.Offers).ToHaveCountAsync(1);
         await second.AnswerOfferAsync("Accept");
 
-        await seeker.ExpectMatchedWithAsync(second == peers[0] ? "peer1" : "peer2");
-        await Expect(second.ChatWith("Robin").Pane).ToBeVisibleAsync();
+        await seeker.ExpectMatchedWithAsync(second == peers[0] ? "Alex" : "Jordan");
+        await Expect(second.ChatWith("Kit").Pane).ToBeVisibleAsync();
         await Expect(first.Page.Locator("#chats .chat")).ToHaveCountAsync(0);
     });
 

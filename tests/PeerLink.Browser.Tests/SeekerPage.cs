@@ -1,6 +1,3 @@
-using Microsoft.Playwright;
-using static Microsoft.Playwright.Assertions;
-
 namespace PeerLink.Browser.Tests;
 
 /// <summary>The seeker's page (/), driven the way a person would.</summary>

@@ -53,7 +53,7 @@ export class ChatPane {
     if (this.ended) return;
     this.ended = true;
     this.log.note(endedByMe ? 'You ended the conversation.' : `${this.partner.pseudonym} ended the conversation.`);
-    this.composer.disable();
+    this.composer.close();
     this.endButton.hidden = true;
   }
 }

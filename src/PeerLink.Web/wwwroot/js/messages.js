@@ -125,8 +125,8 @@ export function composer({ id, label, onSend }) {
   });
   return {
     element: wrapper,
-    disable() {
-      for (const control of form.elements) control.disabled = true;
+    close() {
+      wrapper.hidden = true;
     },
   };
 }
