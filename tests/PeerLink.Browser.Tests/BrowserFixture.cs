@@ -23,6 +23,8 @@ public sealed class BrowserFixture : IAsyncLifetime
             throw new InvalidOperationException($"Chromium is not installed at {ChromiumPath}. Install it with: apt-get install -y chromium");
         }
 
+        // A reconnect after a server restart waits out SignalR's retry delays on a busy 2-core machine.
+        SetDefaultExpectTimeout(20_000);
         playwright = await Playwright.CreateAsync();
         Browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = ChromiumPath, Headless = true, Args = Arguments });
     }

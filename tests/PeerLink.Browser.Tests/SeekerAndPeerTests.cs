@@ -66,20 +66,26 @@ public sealed class SeekerAndPeerTests(BrowserFixture browser)
     });
 
     [Fact]
-    public Task A_seeker_can_cancel_while_waiting_using_only_the_keyboard() => Journey.RunAsync(browser, async journey =>
+    public Task A_seeker_waits_in_a_group_room_then_cancels_using_only_the_keyboard() => Journey.RunAsync(browser, async journey =>
     {
         var page = await journey.OpenAsync("seeker");
-        var seeker = new SeekerPage(page);
 
         await Keyboard.TabToAsync(page, page.GetByLabel("Your pseudonym"));
         await page.Keyboard.TypeAsync("Wren");
         await page.Keyboard.PressAsync("Enter");
-        await Keyboard.TabToAsync(page, page.Locator("input[name='identity'][value='carer']"));
+        await Keyboard.TabToAsync(page, page.Locator("input[name='identity'][value='new-parent']"));
         await page.Keyboard.PressAsync("Space");
         await Keyboard.TabToAsync(page, page.GetByRole(AriaRole.Button, new() { Name = "Find someone to talk to" }));
         await page.Keyboard.PressAsync("Enter");
         await Expect(page.Locator("#queue-position")).ToHaveTextAsync("1 (you're next)");
-        await Expect(page.Locator("#queue-stage")).ToHaveTextAsync("Looking for someone who is also one of the carers.");
+        await Expect(page.Locator("#queue-stage")).ToHaveTextAsync("Looking for someone who is also one of the new parents.");
+        await Expect(page.Locator("#group-invitation")).ToContainTextAsync("New parents' evening room");
+        await Keyboard.TabToAsync(page, page.GetByRole(AriaRole.Button, new() { Name = "Wait in this group room" }));
+        await page.Keyboard.PressAsync("Enter");
+        var room = new ChatView(page.Locator("#waiting-room .room"));
+        await room.SendAsync("Hello while I wait");
+        await room.ExpectConfirmedAsync("Hello while I wait");
+        await journey.CheckAsync(page, "seeker-waiting-in-a-room");
         await Keyboard.TabToAsync(page, page.GetByRole(AriaRole.Button, new() { Name = "Cancel" }));
         await page.Keyboard.PressAsync("Enter");
 
