@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using PeerLink.Grains.Events;
 using PeerLink.Grains.Matching;
+using PeerLink.Grains.Safety;
 using PeerLink.Silo.Hosting;
 
 namespace PeerLink.Grains;
@@ -26,6 +27,7 @@ public static class GrainsSiloBuilderExtensions
                 }
             })
             .ValidateOnStart();
+        silo.AddPeerLinkSafety();
         silo.Services.TryAddSingleton<IPeerLinkEvents, NoPeerLinkEvents>();
         return silo;
     }

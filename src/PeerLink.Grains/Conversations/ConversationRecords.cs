@@ -50,4 +50,7 @@ public sealed class ConversationState
     public string? EndedBy { get; set; }
 
     public Dictionary<string, Feedback> Feedback { get; set; } = [];
+
+    /// <summary>Moderators who joined after a call or an alert, by id, with their pseudonyms.</summary>
+    public Dictionary<string, string> Moderators { get; set; } = [];
 }

@@ -18,6 +18,12 @@ public interface IConversationGrain : IGrainWithStringKey
     [AlwaysInterleave]
     Task<MessagePage> GetMessages(string personId, long after, int limit);
 
+    /// <summary>A participant asks for a moderator; on-duty moderators are told. Returns the call's id.</summary>
+    Task<string> CallModerator(string personId, string? reason);
+
+    /// <summary>A moderator joins after a call or an alert; both participants are told.</summary>
+    Task<ConversationInfo> JoinAsModerator(string moderatorId);
+
     Task<ConversationInfo> GiveFeedback(string personId, Feedback feedback);
 
     /// <summary>A read; may interleave, so no cycle of grains waiting on each other can block it.</summary>

@@ -10,6 +10,17 @@ public static class MessageHistory
 
     public static async Task<MessagePage> ReadPageAsync(IPersistentLog<StoredMessage> log, long after, int limit)
     {
+        ValidatePage(after, limit);
+
+        // One more than asked for tells whether anything follows, without a second round trip.
+        var entries = await log.ReadAsync(after, limit + 1);
+        return new MessagePage(
+            [.. entries.Take(limit).Select(e => ToChat(e))],
+            entries.Count > limit);
+    }
+
+    public static void ValidatePage(long after, int limit)
+    {
         if (after < 0)
         {
             throw new RuleViolationException("after-invalid", "'after' is a message number: 0 for the start, or the last number you have.");
@@ -19,11 +30,13 @@ public static class MessageHistory
         {
             throw new RuleViolationException("limit-invalid", $"'limit' is from 1 to {MaxPageSize}.");
         }
-
-        // One more than asked for tells whether anything follows, without a second round trip.
-        var entries = await log.ReadAsync(after, limit + 1);
-        return new MessagePage(
-            [.. entries.Take(limit).Select(e => new ChatMessage(e.Seq, e.Value.SenderId, e.Value.Pseudonym, e.Value.Text, e.Value.SentAt))],
-            entries.Count > limit);
     }
+
+    public static ChatMessage ToChat(LogEntry<StoredMessage> e) => new(
+        e.Seq,
+        e.Value.SenderId,
+        e.Value.Pseudonym,
+        e.Value.Removed is null ? e.Value.Text : StoredMessage.RemovedText,
+        e.Value.SentAt,
+        e.Value.Removed);
 }

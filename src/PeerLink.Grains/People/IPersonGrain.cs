@@ -14,6 +14,9 @@ public interface IPersonGrain : IGrainWithStringKey
     [AlwaysInterleave]
     Task<PersonProfile> GetProfile();
 
+    /// <summary>An admin sets the person's roles; a peer who loses the peer role leaves the matching pools.</summary>
+    Task<PersonProfile> SetRoles(Role roles, string changedBy);
+
     /// <summary>Records the person's sign-in name, once; an account's username never changes.</summary>
     Task<PersonProfile> SetUsername(string username);
 
@@ -32,8 +35,16 @@ public interface IPersonGrain : IGrainWithStringKey
     /// <summary>The connection is alive. Without one for the presence timeout a peer is unavailable.</summary>
     Task Heartbeat();
 
-    /// <summary>Never matches the two again, either way.</summary>
+    /// <summary>Never matches the two again, either way; ends a conversation they are in together; rooms stop carrying messages between them.</summary>
     Task Block(string personId);
+
+    /// <summary>A read; may interleave, so no cycle of grains waiting on each other can block it.</summary>
+    [AlwaysInterleave]
+    Task<IReadOnlyList<string>> GetBlocked();
+
+    /// <summary>A room tells the person it joined or left. One-way: rooms and people never wait on each other.</summary>
+    [OneWay]
+    Task RoomMembershipChanged(string groupId, bool member);
 
     /// <summary>A read; may interleave, so no cycle of grains waiting on each other can block it.</summary>
     [AlwaysInterleave]

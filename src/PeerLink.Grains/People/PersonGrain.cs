@@ -40,6 +40,26 @@ public sealed class PersonGrain(
         return Profile();
     }
 
+    public async Task<PersonProfile> SetRoles(Role roles, string changedBy)
+    {
+        RequireRegistered();
+        if (roles == Role.None)
+        {
+            throw new RuleViolationException("role-required", "A person needs at least one role.");
+        }
+
+        if (changedBy == PersonId && State.Roles.HasFlag(Role.Admin) && !roles.HasFlag(Role.Admin))
+        {
+            // Otherwise the last admin could lock everyone out of the admin tools.
+            throw new RuleViolationException("admin-self-demotion", "Admins cannot take the admin role from themselves; ask another admin.");
+        }
+
+        State.Roles = roles;
+        await person.WriteStateAsync();
+        await PushToPoolsAsync();
+        return Profile();
+    }
+
     public async Task<PersonProfile> SetUsername(string username)
     {
         RequireRegistered();
@@ -165,6 +185,33 @@ public sealed class PersonGrain(
         {
             await person.WriteStateAsync();
             await PushToPoolsAsync();
+        }
+
+        // No message passes between them from now on: a conversation they are in together ends,
+        // and the rooms this person is in stop carrying messages either way.
+        foreach (var conversationId in State.ActiveConversations.ToList())
+        {
+            var conversation = GrainFactory.GetGrain<IConversationGrain>(conversationId);
+            var info = await conversation.GetInfo();
+            if (info.SeekerId == personId || info.PeerId == personId)
+            {
+                await conversation.End(PersonId);
+            }
+        }
+
+        foreach (var groupId in State.Rooms)
+        {
+            await GrainFactory.GetGrain<Groups.ISupportGroupGrain>(groupId).BlocksChanged(PersonId, [.. State.Blocked]);
+        }
+    }
+
+    public Task<IReadOnlyList<string>> GetBlocked() => Task.FromResult<IReadOnlyList<string>>([.. State.Blocked]);
+
+    public async Task RoomMembershipChanged(string groupId, bool member)
+    {
+        if (member ? State.Rooms.Add(groupId) : State.Rooms.Remove(groupId))
+        {
+            await person.WriteStateAsync();
         }
     }
 

@@ -39,5 +39,8 @@ public sealed class PersonState
 
     public HashSet<string> Blocked { get; set; } = [];
 
+    /// <summary>The group rooms this person is a member of, so a block reaches them.</summary>
+    public HashSet<string> Rooms { get; set; } = [];
+
     public List<CheckInRecord> CheckIns { get; set; } = [];
 }

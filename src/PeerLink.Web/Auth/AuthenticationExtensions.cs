@@ -1,4 +1,9 @@
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.Extensions.Options;
+using PeerLink.Silo.Hosting;
+using PeerLink.Silo.Storage.Redis;
 using PeerLink.Grains.People;
 
 namespace PeerLink.Web.Auth;
@@ -47,6 +52,15 @@ internal static class AuthenticationExtensions
             .AddPolicy(nameof(Role.Peer), p => p.RequireRole(nameof(Role.Peer)))
             .AddPolicy(nameof(Role.Moderator), p => p.RequireRole(nameof(Role.Moderator)))
             .AddPolicy(nameof(Role.Admin), p => p.RequireRole(nameof(Role.Admin)));
+        builder.Services.AddDataProtection().SetApplicationName("PeerLink");
+        builder.Services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(services => new ConfigureOptions<KeyManagementOptions>(o =>
+        {
+            // Only in Redis mode: in memory mode everything else is lost at a restart anyway.
+            if (services.GetService<RedisConnection>() is { } redis)
+            {
+                o.XmlRepository = new RedisXmlRepository(redis, services.GetRequiredService<IOptions<SiloOptions>>().Value.ServiceId);
+            }
+        }));
         builder.Services.AddSingleton<TokenIssuer>();
         builder.Services.AddSingleton<AccountProvisioner>();
         builder.Services.AddAuthRateLimits();

@@ -15,6 +15,7 @@ internal static class ApplicationServiceExtensions
     /// <summary>Co-hosts the silo with storage chosen by "PeerLink:Storage" (Memory unless told otherwise).</summary>
     public static void AddApplicationServices(this WebApplicationBuilder builder)
     {
+        builder.AddDefaultsFile("safety.json");
         var storage = builder.Configuration.GetSection(StorageOptions.SectionName).Get<StorageOptions>() ?? new StorageOptions();
         builder.Services.AddPeerLinkSilo()
             .AddPeerLinkGrains()

@@ -23,6 +23,7 @@ internal static class EndpointExtensions
         app.MapConversationsApi();
         app.MapGroupsApi();
         app.MapAdminApi();
+        app.MapModerationApi();
         app.MapPeerLinkHub();
     }
 }

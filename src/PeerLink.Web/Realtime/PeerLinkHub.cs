@@ -5,6 +5,7 @@ using PeerLink.Grains;
 using PeerLink.Grains.Conversations;
 using PeerLink.Grains.Groups;
 using PeerLink.Grains.Matching;
+using PeerLink.Grains.Moderation;
 using PeerLink.Grains.People;
 using PeerLink.Silo;
 using PeerLink.Web.Auth;
@@ -14,10 +15,11 @@ namespace PeerLink.Web.Realtime;
 
 /// <summary>
 /// The one hub, at /hubs/peerlink. It stays thin: it checks who is calling, then asks grains.
+/// Matching and conversations are here; rooms, safety and moderation are in the other PeerLinkHub.*.cs files.
 /// Events come back to each person through <see cref="SignalREvents"/>.
 /// </summary>
 [Authorize]
-public sealed class PeerLinkHub(IGrainFactory grains, IOptions<MatchingOptions> matching, Presence presence, MessageRateLimiter messageLimit) : Hub
+public sealed partial class PeerLinkHub(IGrainFactory grains, IOptions<MatchingOptions> matching, Presence presence, MessageRateLimiter messageLimit) : Hub
 {
     public const string Path = "/hubs/peerlink";
 
@@ -29,10 +31,13 @@ public sealed class PeerLinkHub(IGrainFactory grains, IOptions<MatchingOptions> 
         await grains.GetGrain<IPersonGrain>(PersonId).Heartbeat();
     }
 
-    public override Task OnDisconnectedAsync(Exception? exception)
+    public override async Task OnDisconnectedAsync(Exception? exception)
     {
-        presence.Disconnected(PersonId);
-        return Task.CompletedTask;
+        // A moderator whose last console closed can no longer answer an alert.
+        if (presence.Disconnected(PersonId) && Context.User!.IsInRole(nameof(Role.Moderator)))
+        {
+            await grains.GetGrain<IModerationGrain>(ModerationGrain.Key).SetOnDuty(PersonId, onDuty: false);
+        }
     }
 
     public async Task<RequestCreated> RequestConversation(RequestConversationArgs args)
@@ -66,21 +71,6 @@ public sealed class PeerLinkHub(IGrainFactory grains, IOptions<MatchingOptions> 
         var conversation = grains.GetGrain<IConversationGrain>(Keys.Conversation(conversationId));
         messageLimit.Take(PersonId);
         var ack = await conversation.SendMessage(PersonId, text);
-        return new MessageSent(ack.Seq, ack.SentAt);
-    }
-
-    public async Task<GroupView> JoinGroup(string groupId) =>
-        GroupView.From(await grains.GetGrain<ISupportGroupGrain>(Keys.Group(groupId)).Join(PersonId), presence);
-
-    public Task LeaveGroup(string groupId) =>
-        grains.GetGrain<ISupportGroupGrain>(Keys.Group(groupId)).Leave(PersonId);
-
-    /// <summary>Returns once the message is stored, with its place in the room's order.</summary>
-    public async Task<MessageSent> SendGroupMessage(string groupId, string text)
-    {
-        var room = grains.GetGrain<ISupportGroupGrain>(Keys.Group(groupId));
-        messageLimit.Take(PersonId);
-        var ack = await room.SendMessage(PersonId, text);
         return new MessageSent(ack.Seq, ack.SentAt);
     }
 

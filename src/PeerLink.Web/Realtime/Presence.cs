@@ -18,12 +18,16 @@ public sealed class Presence(IGrainFactory grains, TimeProvider time, ILogger<Pr
 
     public void Connected(string personId) => connections.AddOrUpdate(personId, 1, (_, n) => n + 1);
 
-    public void Disconnected(string personId)
+    /// <returns>Whether that was the person's last connection.</returns>
+    public bool Disconnected(string personId)
     {
-        if (connections.AddOrUpdate(personId, 0, (_, n) => n - 1) <= 0)
+        if (connections.AddOrUpdate(personId, 0, (_, n) => n - 1) > 0)
         {
-            connections.TryRemove(new KeyValuePair<string, int>(personId, 0));
+            return false;
         }
+
+        connections.TryRemove(new KeyValuePair<string, int>(personId, 0));
+        return true;
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)

@@ -1,0 +1,41 @@
+using Microsoft.Extensions.Options;
+
+namespace PeerLink.Grains.Safety;
+
+/// <summary>Judges messages against the configured crisis rules, compiled once when it is created.</summary>
+public sealed class CrisisDetector : ICrisisDetector
+{
+    private readonly CrisisRuleBook _rules;
+
+    public CrisisDetector(IOptions<CrisisOptions> options)
+    {
+        var errors = new List<string>();
+        _rules = CrisisRuleBook.Compile(options.Value, compiled: true, errors);
+        if (errors.Count > 0)
+        {
+            throw new OptionsValidationException(CrisisOptions.SectionName, typeof(CrisisOptions), errors);
+        }
+    }
+
+    public CrisisAssessment Assess(string text, string? language)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return CrisisAssessment.None;
+        }
+
+        var normalised = SafetyText.Normalise(text);
+        var worst = CrisisAssessment.None;
+        foreach (var rules in _rules.For(CrisisOptions.LanguageOf(language)))
+        {
+            var assessment = rules.Assess(normalised);
+            if (assessment.Level > worst.Level)
+            {
+                worst = assessment;
+            }
+        }
+
+        return worst;
+    }
+}
