@@ -33,6 +33,28 @@ public sealed class SafetyAndAccessTests(BrowserFixture browser)
         Assert.Empty(journey.Dialogs);
     });
 
+    [Fact]
+    public Task Crisis_language_in_a_chat_shows_crisis_lines_to_the_writer_and_the_peer() => Journey.RunAsync(browser, async journey =>
+    {
+        var peer = new PeerPage(await journey.OpenAsync("peer", "/peer.html"));
+        await peer.SignInAndSetAvailableAsync("peer1");
+        var seeker = new SeekerPage(await journey.OpenAsync("seeker"));
+        await seeker.SignUpAsync("River");
+        await seeker.RequestAsync("", "veteran");
+        await peer.AnswerOfferAsync("Accept");
+        await seeker.ExpectMatchedWithAsync("Alex");
+
+        await seeker.Chat.SendAsync("I want to kill myself");
+
+        foreach (var page in new[] { seeker.Page, peer.Page })
+        {
+            await Expect(page.Locator("#crisis-panel")).ToContainTextAsync("Emergency services");
+            await Expect(page.Locator("#crisis-panel a[href='https://findahelpline.com']")).ToBeVisibleAsync();
+        }
+
+        await journey.CheckAsync(seeker.Page, "seeker-crisis-lines");
+    });
+
     [Theory]
     [InlineData("/", "seeker")]
     [InlineData("/peer.html", "peer")]

@@ -1,5 +1,6 @@
 // The live connection to /hubs/peerlink, with its state always visible in the page header.
 // It reconnects for as long as the page is open; after a reconnect, every page fetches what it missed.
+import { showCrisisResources } from './crisis-panel.js';
 import { $ } from './dom.js';
 
 const labels = {
@@ -27,6 +28,7 @@ export function createConnection() {
     .configureLogging(signalR.LogLevel.None)
     .build();
   const reconnectedHandlers = [];
+  connection.on('CrisisResources', showCrisisResources);
 
   connection.onreconnecting(() => showState('reconnecting'));
   connection.onreconnected(async () => {
