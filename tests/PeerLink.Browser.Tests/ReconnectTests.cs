@@ -9,13 +9,7 @@ public sealed class ReconnectTests(BrowserFixture browser)
         await using var redis = await RedisServer.StartNewAsync();
         await Journey.RunAsync(browser, async journey =>
         {
-            var peer = new PeerPage(await journey.OpenAsync("peer", "/peer.html"));
-            await peer.SignInAndSetAvailableAsync("peer1");
-            var seeker = new SeekerPage(await journey.OpenAsync("seeker"));
-            await seeker.SignUpAsync("River");
-            await seeker.RequestAsync("", "veteran");
-            await peer.AnswerOfferAsync("Accept");
-            await seeker.ExpectMatchedWithAsync("Alex");
+            var (seeker, peer) = await Matches.VeteranWithAlexAsync(journey, "River");
             var peerChat = peer.ChatWith("River");
             await seeker.Chat.SendAsync("one");
             await peerChat.SendAsync("two");

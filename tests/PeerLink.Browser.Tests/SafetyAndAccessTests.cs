@@ -36,13 +36,7 @@ public sealed class SafetyAndAccessTests(BrowserFixture browser)
     [Fact]
     public Task Crisis_language_in_a_chat_shows_crisis_lines_to_the_writer_and_the_peer() => Journey.RunAsync(browser, async journey =>
     {
-        var peer = new PeerPage(await journey.OpenAsync("peer", "/peer.html"));
-        await peer.SignInAndSetAvailableAsync("peer1");
-        var seeker = new SeekerPage(await journey.OpenAsync("seeker"));
-        await seeker.SignUpAsync("River");
-        await seeker.RequestAsync("", "veteran");
-        await peer.AnswerOfferAsync("Accept");
-        await seeker.ExpectMatchedWithAsync("Alex");
+        var (seeker, peer) = await Matches.VeteranWithAlexAsync(journey, "River");
 
         await seeker.Chat.SendAsync("I want to kill myself");
 
