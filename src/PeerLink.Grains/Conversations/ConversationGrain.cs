@@ -42,6 +42,9 @@ public sealed partial class ConversationGrain(
         State.Status = ConversationStatus.Ended;
         State.EndedAt = endedAt;
         State.EndedBy = personId;
+
+        // Armed before the end is stored: a purge that finds the conversation still active does nothing.
+        await SchedulePurgeAsync(endedAt);
         await conversation.WriteStateAsync();
 
         var id = GetPrimaryKeyString();
@@ -90,7 +93,7 @@ public sealed partial class ConversationGrain(
     public Task<MessagePage> GetMessages(string personId, long after, int limit)
     {
         RequireParticipantOrModerator(personId);
-        return MessageHistory.ReadPageAsync(messages, after, limit);
+        return ReadTranscriptAsync(after, limit);
     }
 
     public async Task<ConversationInfo> GiveFeedback(string personId, Feedback feedback)

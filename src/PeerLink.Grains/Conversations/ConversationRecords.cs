@@ -53,4 +53,7 @@ public sealed class ConversationState
 
     /// <summary>Moderators who joined after a call or an alert, by id, with their pseudonyms.</summary>
     public Dictionary<string, string> Moderators { get; set; } = [];
+
+    /// <summary>When retention cleared the messages; the conversation itself, without them, stays.</summary>
+    public DateTimeOffset? TranscriptPurgedAt { get; set; }
 }

@@ -29,4 +29,11 @@ public interface IConversationGrain : IGrainWithStringKey
     /// <summary>A read; may interleave, so no cycle of grains waiting on each other can block it.</summary>
     [AlwaysInterleave]
     Task<ConversationInfo> GetInfo();
+
+    /// <summary>The messages this participant wrote, for their data export; never the partner's.</summary>
+    [AlwaysInterleave]
+    Task<MessagePage> GetOwnMessages(string personId);
+
+    /// <summary>A participant deletes their account: the conversation ends if it was active, their messages lose their words, and everyone here is told.</summary>
+    Task ForgetPerson(string personId);
 }

@@ -52,3 +52,11 @@ public sealed record ModerationNotice(string RecipientId, string Action, string?
 
 /// <summary>A room changed for everyone in it: a message deleted or pinned, the room locked or unlocked.</summary>
 public sealed record GroupUpdated(string RecipientId, string GroupId, string Change, long? Seq, string? Reason) : PeerLinkEvent(RecipientId);
+
+/// <summary>
+/// Messages lost their words after they were delivered (their writer deleted their account): clients show
+/// "message removed" in their place. <see cref="ConversationId"/> or <see cref="GroupId"/> says where.
+/// </summary>
+/// <param name="Reason">Why, as in a page's <c>removed</c>: "account-deleted".</param>
+public sealed record MessagesRemoved(string RecipientId, string? ConversationId, string? GroupId, IReadOnlyList<long> Seqs, string Reason)
+    : PeerLinkEvent(RecipientId);

@@ -40,4 +40,7 @@ public sealed class GroupState
     public bool Locked { get; set; }
 
     public long? PinnedSeq { get; set; }
+
+    /// <summary>The last message number the retention sweep has dealt with; the next sweep starts after it.</summary>
+    public long ExpiredThrough { get; set; }
 }

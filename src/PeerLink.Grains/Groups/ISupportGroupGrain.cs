@@ -49,4 +49,11 @@ public interface ISupportGroupGrain : IGrainWithStringKey
 
     /// <summary>Pins a message for everyone to see, or unpins with null.</summary>
     Task Pin(string moderatorId, long? seq);
+
+    /// <summary>The messages this person wrote here, for their data export; never anyone else's.</summary>
+    [AlwaysInterleave]
+    Task<MessagePage> GetOwnMessages(string personId);
+
+    /// <summary>A person deletes their account: they leave, their messages lose their words, and the room is told.</summary>
+    Task ForgetPerson(string personId);
 }

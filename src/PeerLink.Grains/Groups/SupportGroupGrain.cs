@@ -119,6 +119,7 @@ public sealed partial class SupportGroupGrain(
         // Stored first: nobody hears of a message that a crash could still lose.
         var seq = await messages.AppendAsync(new StoredMessage(personId, member.Pseudonym, screened.Text, now));
         CountMessage(now);
+        await ArmRetentionSweepAsync();
         await LoadBlocksAsync();
         TellRoom(
             recipient => new GroupMessageReceived(recipient, GetPrimaryKeyString(), seq, personId, member.Pseudonym, screened.Text, now),

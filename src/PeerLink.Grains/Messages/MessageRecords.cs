@@ -10,6 +10,12 @@ public sealed record StoredMessage(string SenderId, string Pseudonym, string Tex
 {
     public const string RemovedText = "message removed";
 
+    /// <summary>Why a message was removed: its writer deleted their account.</summary>
+    public const string AccountDeleted = "account-deleted";
+
+    /// <summary>Why a message was removed: it outlived the retention period.</summary>
+    public const string Expired = "retention";
+
     /// <summary>The entry that takes a removed message's place: the number and sender stay, the words go.</summary>
     public StoredMessage AsRemoved(string why) => this with { Text = string.Empty, Removed = why };
 }
@@ -18,4 +24,5 @@ public sealed record StoredMessage(string SenderId, string Pseudonym, string Tex
 public sealed record ChatMessage(long Seq, string SenderId, string Pseudonym, string Text, DateTimeOffset SentAt, string? Removed = null);
 
 /// <param name="HasMore">Whether more messages follow the last one in this page.</param>
-public sealed record MessagePage(IReadOnlyList<ChatMessage> Messages, bool HasMore);
+/// <param name="PurgedAt">When retention cleared this conversation's transcript; every page is empty from then on.</param>
+public sealed record MessagePage(IReadOnlyList<ChatMessage> Messages, bool HasMore, DateTimeOffset? PurgedAt = null);

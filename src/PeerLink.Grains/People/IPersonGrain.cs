@@ -82,4 +82,13 @@ public interface IPersonGrain : IGrainWithStringKey
     Task ConversationEnded(string conversationId, string partnerId, bool asPeer, string language, DateTimeOffset endedAt);
 
     Task RecordFeedback(string conversationId, Feedback feedback);
+
+    /// <summary>Everything held about this person, with the words they wrote and none of anyone else's.</summary>
+    Task<Privacy.PersonExport> Export();
+
+    /// <summary>
+    /// Deletes the person: ends their conversations, takes the words out of every message they wrote, leaves
+    /// their rooms, cancels their request and check-ins, frees their username and forgets them.
+    /// </summary>
+    Task DeleteAccount();
 }

@@ -7,7 +7,7 @@ using PeerLink.Silo.Timers;
 
 namespace PeerLink.Grains.People;
 
-public sealed class PersonGrain(
+public sealed partial class PersonGrain(
     [PersistentState("person")] IPersistentState<PersonState> person,
     TimeProvider time,
     IOptions<MatchingOptions> matchingOptions) : Grain, IPersonGrain
@@ -211,6 +211,11 @@ public sealed class PersonGrain(
     {
         if (member ? State.Rooms.Add(groupId) : State.Rooms.Remove(groupId))
         {
+            if (member)
+            {
+                State.RoomsJoined.Add(groupId);
+            }
+
             await person.WriteStateAsync();
         }
     }
@@ -240,7 +245,8 @@ public sealed class PersonGrain(
         return checkInId;
     }
 
-    public Task AddCheckIn(CheckInRecord checkIn) => SaveCheckInAsync(checkIn);
+    // A person who deleted their account takes no check-ins: nothing of them is stored again.
+    public Task AddCheckIn(CheckInRecord checkIn) => State.Pseudonym is null ? Task.CompletedTask : SaveCheckInAsync(checkIn);
 
     private async Task SaveCheckInAsync(CheckInRecord checkIn)
     {

@@ -42,5 +42,8 @@ public sealed class PersonState
     /// <summary>The group rooms this person is a member of, so a block reaches them.</summary>
     public HashSet<string> Rooms { get; set; } = [];
 
+    /// <summary>Every room this person has joined, left or not, so deleting their account reaches what they wrote there.</summary>
+    public HashSet<string> RoomsJoined { get; set; } = [];
+
     public List<CheckInRecord> CheckIns { get; set; } = [];
 }

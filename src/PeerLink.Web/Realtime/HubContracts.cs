@@ -55,3 +55,5 @@ public sealed record GroupView(
 public sealed record GroupMessageReceivedMessage(string GroupId, long Seq, string SenderId, string Pseudonym, string Text, DateTimeOffset SentAt);
 
 public sealed record GroupMemberChangedMessage(string GroupId, string PersonId, string Pseudonym, bool Joined);
+
+public sealed record MessagesRemovedMessage(string? ConversationId, string? GroupId, IReadOnlyList<long> Seqs, string Reason);

@@ -34,6 +34,7 @@ public sealed class SignalREvents(IHubContext<PeerLinkHub> hub, ILogger<SignalRE
         ModeratorJoined m => ("ModeratorJoined", new ModeratorJoinedMessage(m.ConversationId, m.ModeratorId, m.Pseudonym)),
         ModerationNotice n => ("ModerationNotice", new ModerationNoticeMessage(n.Action, n.GroupId, n.Reason, n.Until)),
         GroupUpdated g => ("GroupUpdated", new GroupUpdatedMessage(g.GroupId, g.Change, g.Seq, g.Reason)),
+        MessagesRemoved r => ("MessagesRemoved", new MessagesRemovedMessage(r.ConversationId, r.GroupId, r.Seqs, r.Reason)),
         _ => throw new ArgumentOutOfRangeException(nameof(e), e.GetType().Name, "No hub message for this event."),
     };
 
