@@ -10,6 +10,7 @@ internal static class EndpointExtensions
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseResponseCompression();
         app.UseDefaultFiles();
         app.UseStaticFiles();
         app.UseWebSockets();
@@ -19,6 +20,7 @@ internal static class EndpointExtensions
         app.MapHealth();
         app.MapAuthApi();
         app.MapIdentitiesApi();
+        app.MapReferenceApi();
         app.MapMeApi();
         app.MapConversationsApi();
         app.MapGroupsApi();

@@ -54,6 +54,11 @@ public sealed partial class PeerLinkHub(IGrainFactory grains, IOptions<MatchingO
     public Task SetAvailability(AvailabilityArgs args) =>
         grains.GetGrain<IPersonGrain>(PersonId).SetAvailability(args.Available, args.Capacity);
 
+    /// <summary>A peer rests after a conversation: no offers until the cool-down ends (0 ends it now).</summary>
+    [Authorize(Policy = nameof(Role.Peer))]
+    public Task StartCoolDown(int minutes) =>
+        grains.GetGrain<IPersonGrain>(PersonId).StartCoolDown(TimeSpan.FromMinutes(minutes));
+
     [Authorize(Policy = nameof(Role.Peer))]
     public async Task AcceptOffer(string offerId) =>
         await Pool(offerId, "offer-unknown").AcceptOffer(offerId, PersonId);
