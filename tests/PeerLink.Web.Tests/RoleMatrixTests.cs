@@ -51,6 +51,7 @@ public sealed class RoleMatrixTests(RoleMatrixTests.SignedInRoles roles) : IClas
         { "ReportPerson", [new { personId = "no-such", category = "spam" }], SignedIn },
         { "CallModerator", ["no-such", null], SignedIn },
         { "SetAvailability", [new { available = true, capacity = 0 }], [Who.Peer] },
+        { "StartCoolDown", [-1], [Who.Peer] },
         { "AcceptOffer", ["en.no-such"], [Who.Peer] },
         { "DeclineOffer", ["en.no-such"], [Who.Peer] },
         { "WatchGroup", ["no-such", true], [Who.Moderator] },
