@@ -49,6 +49,16 @@ public sealed class SafetyAndAccessTests(BrowserFixture browser)
         await journey.CheckAsync(seeker.Page, "seeker-crisis-lines");
     });
 
+    [Fact]
+    public Task The_crisis_page_shows_the_configured_crisis_lines_for_the_browser_locale() => Journey.RunAsync(browser, async journey =>
+    {
+        var page = await journey.OpenAsync("visitor", "/crisis.html", locale: "en-GB");
+
+        await Expect(page.Locator("#lines-section")).ToContainTextAsync("Samaritans");
+        await Expect(page.Locator("#lines-section a[href='tel:116123']")).ToBeVisibleAsync();
+        await journey.CheckAsync(page, "crisis-lines-en-GB");
+    });
+
     [Theory]
     [InlineData("/", "seeker")]
     [InlineData("/peer.html", "peer")]

@@ -213,9 +213,10 @@ function wireAfterTheEnd() {
 
 renderHeader();
 guestSignIn($('#step-pseudonym'), ({ personId }) => signedIn(personId));
-fillLanguages($('#language'));
+const languages = fillLanguages($('#language'));
 wireRequestForm();
 wireAfterTheEnd();
+await languages;
 markReady();
 
 const person = await currentPerson();
