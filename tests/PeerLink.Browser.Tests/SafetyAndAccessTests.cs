@@ -64,6 +64,7 @@ public sealed class SafetyAndAccessTests(BrowserFixture browser)
     [InlineData("/peer.html", "peer")]
     [InlineData("/groups.html", "groups")]
     [InlineData("/crisis.html", "crisis")]
+    [InlineData("/moderator.html", "moderator")]
     public Task Every_page_reads_on_a_360_px_phone_screen_and_says_PeerLink_is_not_a_crisis_service(string path, string name) => Journey.RunAsync(browser, async journey =>
     {
         var page = await journey.OpenAsync(name, path, width: 360);
