@@ -51,13 +51,17 @@ public sealed class ModerationTests(BrowserFixture browser)
     });
 
     [Fact]
-    public Task A_peer_calls_a_moderator_who_joins_and_both_sides_see_the_moderator_join_and_speak() => Journey.RunAsync(browser, async journey =>
+    public Task A_crisis_alert_and_a_peers_call_reach_the_console_and_both_sides_see_the_moderator_join_and_speak() => Journey.RunAsync(browser, async journey =>
     {
         var moderator = new ModeratorConsole(await journey.OpenAsync("moderator", "/moderator.html"));
         await moderator.SignInAsync();
         var (seeker, peer) = await Matches.VeteranWithAlexAsync(journey, "River");
         var peerChat = peer.ChatWith("River");
 
+        await seeker.Chat.SendAsync("I want to end my life tonight");
+        await Expect(moderator.Alerts).ToHaveCountAsync(1);
+        await Expect(moderator.Alerts.First).ToContainTextAsync("River, in a one-to-one conversation");
+        await Expect(moderator.Alerts.First.Locator(".excerpt")).ToHaveTextAsync("I want to end my life tonight");
         await peerChat.Pane.GetByRole(AriaRole.Button, new() { Name = "Call a moderator" }).ClickAsync();
         await Expect(peerChat.Pane.Locator("[role=status]").First).ToContainTextAsync("A moderator has been called.");
         await Expect(moderator.Calls).ToHaveCountAsync(1);
@@ -80,7 +84,9 @@ public sealed class ModerationTests(BrowserFixture browser)
         await journey.CheckAsync(seeker.Page, "seeker-moderator-joined");
         await journey.CheckAsync(moderator.Page, "console-in-conversation");
         await moderator.Calls.First.GetByRole(AriaRole.Button, new() { Name = "Resolve the call from Alex" }).ClickAsync();
+        await moderator.Alerts.First.GetByRole(AriaRole.Button, new() { Name = "Resolve the alert about River" }).ClickAsync();
         await Expect(moderator.Calls).ToHaveCountAsync(0);
+        await Expect(moderator.Alerts).ToHaveCountAsync(0);
     });
 
     [Fact]
