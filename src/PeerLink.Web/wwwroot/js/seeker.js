@@ -119,6 +119,7 @@ function listen(hub) {
 
 async function signedIn(personId) {
   state.me = personId;
+  $('#account').hidden = false;
   const catalog = await get('/api/identities');
   state.picker = identityPicker(catalog, { options: $('#identity-options'), ranking: $('#ranking'), section: $('#ranking-section') });
   state.hub = createConnection();
@@ -204,7 +205,17 @@ function wireAfterTheEnd() {
   });
 }
 
+/** Account settings are rarely needed, so their module loads only when someone opens them. */
+function wireAccount() {
+  $('#account').addEventListener('toggle', async () => {
+    if (!$('#account').open || $('#account-body').childElementCount > 0) return;
+    const { renderAccount } = await import('./account.js');
+    await renderAccount($('#account-body'));
+  });
+}
+
 renderHeader();
+wireAccount();
 guestSignIn($('#step-pseudonym'), ({ personId }) => signedIn(personId));
 const languages = fillLanguages($('#language'));
 wireRequestForm();
