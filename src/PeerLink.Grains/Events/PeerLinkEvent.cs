@@ -29,6 +29,9 @@ public sealed record MessageReceived(string RecipientId, string ConversationId, 
 public sealed record GroupMessageReceived(string RecipientId, string GroupId, long Seq, string SenderId, string Pseudonym, string Text, DateTimeOffset SentAt)
     : PeerLinkEvent(RecipientId);
 
+/// <summary>A room member came online or went offline.</summary>
+public sealed record GroupMemberPresence(string RecipientId, string GroupId, string PersonId, bool Online) : PeerLinkEvent(RecipientId);
+
 public sealed record GroupMemberChanged(string RecipientId, string GroupId, string PersonId, string Pseudonym, bool Joined) : PeerLinkEvent(RecipientId);
 
 /// <summary>Crisis lines to show at once, to the writer of a high-risk message and, in a one-to-one chat, to the peer.</summary>

@@ -26,6 +26,10 @@ public interface ISupportGroupGrain : IGrainWithStringKey
     [AlwaysInterleave]
     Task<MessagePage> GetMessages(string personId, long after, int limit);
 
+    /// <summary>A member came online or went offline; the room is told. One-way, like every call from people to rooms.</summary>
+    [OneWay]
+    Task MemberPresenceChanged(string personId, bool online);
+
     /// <summary>A member's blocks changed. One-way: rooms and people never wait on each other.</summary>
     [OneWay]
     Task BlocksChanged(string personId, IReadOnlyList<string> blocked);

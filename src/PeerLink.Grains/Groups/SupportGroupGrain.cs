@@ -99,6 +99,16 @@ public sealed partial class SupportGroupGrain(
         TellRoom(recipient => new GroupMemberChanged(recipient, GetPrimaryKeyString(), personId, member.Pseudonym, Joined: false));
     }
 
+    public Task MemberPresenceChanged(string personId, bool online)
+    {
+        if (State.Members.ContainsKey(personId))
+        {
+            TellRoom(recipient => new GroupMemberPresence(recipient, GetPrimaryKeyString(), personId, online), except: recipient => recipient == personId);
+        }
+
+        return Task.CompletedTask;
+    }
+
     public async Task<MessageAck> SendMessage(string personId, string text)
     {
         var member = RequireMember(personId);

@@ -42,6 +42,10 @@ public interface IPersonGrain : IGrainWithStringKey
     [AlwaysInterleave]
     Task<IReadOnlyList<string>> GetBlocked();
 
+    /// <summary>The person's first connection opened, or their last one closed; the rooms they are in are told.</summary>
+    [OneWay]
+    Task PresenceChanged(bool online);
+
     /// <summary>A room tells the person it joined or left. One-way: rooms and people never wait on each other.</summary>
     [OneWay]
     Task RoomMembershipChanged(string groupId, bool member);

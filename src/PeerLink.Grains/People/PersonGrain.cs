@@ -205,6 +205,14 @@ public sealed partial class PersonGrain(
         }
     }
 
+    public async Task PresenceChanged(bool online)
+    {
+        foreach (var groupId in State.Rooms)
+        {
+            await GrainFactory.GetGrain<Groups.ISupportGroupGrain>(groupId).MemberPresenceChanged(PersonId, online);
+        }
+    }
+
     public Task<IReadOnlyList<string>> GetBlocked() => Task.FromResult<IReadOnlyList<string>>([.. State.Blocked]);
 
     public async Task RoomMembershipChanged(string groupId, bool member)

@@ -57,3 +57,5 @@ public sealed record GroupMessageReceivedMessage(string GroupId, long Seq, strin
 public sealed record GroupMemberChangedMessage(string GroupId, string PersonId, string Pseudonym, bool Joined);
 
 public sealed record MessagesRemovedMessage(string? ConversationId, string? GroupId, IReadOnlyList<long> Seqs, string Reason);
+
+public sealed record GroupMemberPresenceMessage(string GroupId, string PersonId, bool Online);

@@ -27,14 +27,26 @@ public sealed partial class PeerLinkHub(IGrainFactory grains, IOptions<MatchingO
 
     public override async Task OnConnectedAsync()
     {
-        presence.Connected(PersonId);
-        await grains.GetGrain<IPersonGrain>(PersonId).Heartbeat();
+        var first = presence.Connected(PersonId);
+        var person = grains.GetGrain<IPersonGrain>(PersonId);
+        await person.Heartbeat();
+        if (first)
+        {
+            await person.PresenceChanged(online: true);
+        }
     }
 
     public override async Task OnDisconnectedAsync(Exception? exception)
     {
+        if (!presence.Disconnected(PersonId))
+        {
+            return;
+        }
+
+        await grains.GetGrain<IPersonGrain>(PersonId).PresenceChanged(online: false);
+
         // A moderator whose last console closed can no longer answer an alert.
-        if (presence.Disconnected(PersonId) && Context.User!.IsInRole(nameof(Role.Moderator)))
+        if (Context.User!.IsInRole(nameof(Role.Moderator)))
         {
             await grains.GetGrain<IModerationGrain>(ModerationGrain.Key).SetOnDuty(PersonId, onDuty: false);
         }

@@ -16,7 +16,8 @@ public sealed class Presence(IGrainFactory grains, TimeProvider time, ILogger<Pr
     /// <summary>Whether the person has a live connection to this node.</summary>
     public bool IsOnline(string personId) => connections.ContainsKey(personId);
 
-    public void Connected(string personId) => connections.AddOrUpdate(personId, 1, (_, n) => n + 1);
+    /// <returns>Whether that is the person's first connection.</returns>
+    public bool Connected(string personId) => connections.AddOrUpdate(personId, 1, (_, n) => n + 1) == 1;
 
     /// <returns>Whether that was the person's last connection.</returns>
     public bool Disconnected(string personId)

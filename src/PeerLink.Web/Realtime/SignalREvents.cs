@@ -25,6 +25,7 @@ public sealed class SignalREvents(IHubContext<PeerLinkHub> hub, ILogger<SignalRE
         CheckInDue d => ("CheckInDue", new CheckInDueMessage(d.CheckInId, d.PartnerId, d.DueAt)),
         MessageReceived m => ("MessageReceived", new MessageReceivedMessage(m.ConversationId, m.Seq, m.SenderId, m.Text, m.SentAt)),
         GroupMessageReceived g => ("GroupMessageReceived", new GroupMessageReceivedMessage(g.GroupId, g.Seq, g.SenderId, g.Pseudonym, g.Text, g.SentAt)),
+        GroupMemberPresence p => ("GroupMemberPresence", new GroupMemberPresenceMessage(p.GroupId, p.PersonId, p.Online)),
         GroupMemberChanged g => ("GroupMemberChanged", new GroupMemberChangedMessage(g.GroupId, g.PersonId, g.Pseudonym, g.Joined)),
         CrisisResourcesOffered c => ("CrisisResources", new CrisisResourcesMessage(c.ConversationId, c.GroupId, c.Resources)),
         CrisisAlertRaised a => ("CrisisAlert", a.Alert),
