@@ -90,6 +90,14 @@ export class GroupRoom {
     this.renderMembers();
   }
 
+  /** A member's first connection opened or their last one closed. */
+  presenceChanged({ personId, online }) {
+    const member = this.members.get(personId);
+    if (!member) return;
+    member.online = online;
+    this.renderMembers();
+  }
+
   /** A moderator changed the room (GroupUpdated). */
   async updated({ change, seq, reason }) {
     if (change === 'message-deleted') this.log.markRemoved(seq);
@@ -180,6 +188,7 @@ export class GroupRoom {
 export function routeRoomEvents(hub, find) {
   hub.on('GroupMessageReceived', (message) => find(message.groupId)?.receive(message));
   hub.on('GroupMemberChanged', (change) => find(change.groupId)?.memberChanged(change));
+  hub.on('GroupMemberPresence', (presence) => find(presence.groupId)?.presenceChanged(presence));
   hub.on('GroupUpdated', (update) => find(update.groupId)?.updated(update));
   hub.on('ModerationNotice', (notice) => (notice.groupId ? find(notice.groupId)?.noticed(notice) : undefined));
   hub.on('MessagesRemoved', ({ groupId, seqs }) => {
