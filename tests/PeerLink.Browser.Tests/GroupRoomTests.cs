@@ -6,7 +6,7 @@ public sealed class GroupRoomTests(BrowserFixture browser)
     private const string Room = "Open room";
 
     [Fact]
-    public Task Three_members_see_each_other_talk_live_and_see_one_leave() => Journey.RunAsync(browser, async journey =>
+    public Task Three_members_see_each_other_talk_live_see_one_leave_and_one_go_away() => Journey.RunAsync(browser, async journey =>
     {
         var ash = new GroupPage(await journey.OpenAsync("ash", "/groups.html"));
         await journey.CheckAsync(ash.Page, "pseudonym");
@@ -39,5 +39,7 @@ public sealed class GroupRoomTests(BrowserFixture browser)
         await Expect(ash.Members).ToHaveCountAsync(2);
         await Expect(ash.Room.Pane).ToContainTextAsync("Cy left.");
         Assert.Equal(["Anyone around tonight?", "Hi Ash, I'm here.", "Me too."], await bea.Room.TextsAsync());
+        await bea.Page.CloseAsync();
+        await ash.ExpectMemberAsync("Bea", "away");
     });
 }

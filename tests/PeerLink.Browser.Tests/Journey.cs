@@ -47,9 +47,9 @@ public sealed class Journey : IAsyncDisposable
     }
 
     /// <summary>Opens a page for a new person (their own cookies) and waits until it takes input.</summary>
-    public async Task<IPage> OpenAsync(string who, string path = "/", int width = 1100)
+    public async Task<IPage> OpenAsync(string who, string path = "/", int width = 1100, string? locale = null)
     {
-        var context = await browser.Browser.NewContextAsync(new() { BaseURL = App.BaseUrl.ToString(), ViewportSize = new() { Width = width, Height = 900 } });
+        var context = await browser.Browser.NewContextAsync(new() { BaseURL = App.BaseUrl.ToString(), ViewportSize = new() { Width = width, Height = 900 }, Locale = locale });
         contexts.Add(context);
         context.SetDefaultTimeout(20_000);
         var page = await context.NewPageAsync();

@@ -12,9 +12,7 @@ public sealed class PeerPage(IPage page)
 
     public async Task SignInAndSetAvailableAsync(string username, int capacity = 2)
     {
-        await page.GetByLabel("Username").FillAsync(username);
-        await page.GetByLabel("Password").FillAsync(PeerLinkHost.DemoPassword);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await AccountSignIn.AsAsync(page, username);
         await Expect(page.Locator("#step-work")).ToBeVisibleAsync();
         await page.GetByLabel("Available for new conversations").CheckAsync();
         await page.GetByLabel("Conversations at once").FillAsync($"{capacity}");

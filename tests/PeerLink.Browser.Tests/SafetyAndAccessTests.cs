@@ -49,11 +49,43 @@ public sealed class SafetyAndAccessTests(BrowserFixture browser)
         await journey.CheckAsync(seeker.Page, "seeker-crisis-lines");
     });
 
+    [Fact]
+    public Task The_crisis_page_shows_the_configured_crisis_lines_for_the_browser_locale() => Journey.RunAsync(browser, async journey =>
+    {
+        var page = await journey.OpenAsync("visitor", "/crisis.html", locale: "en-GB");
+
+        await Expect(page.Locator("#lines-section")).ToContainTextAsync("Samaritans");
+        await Expect(page.Locator("#lines-section a[href='tel:116123']")).ToBeVisibleAsync();
+        await journey.CheckAsync(page, "crisis-lines-en-GB");
+    });
+
+    [Fact]
+    public Task A_guest_keeps_their_account_with_a_passphrase_can_download_their_data_and_deletes_the_account() => Journey.RunAsync(browser, async journey =>
+    {
+        var seeker = new SeekerPage(await journey.OpenAsync("seeker"));
+        await seeker.SignUpAsync("Wren");
+
+        await seeker.Page.GetByText("Your account and data").ClickAsync();
+        await seeker.Page.GetByLabel("Username").FillAsync("wren_2026");
+        await seeker.Page.GetByLabel("Passphrase").FillAsync("quiet harbour lights");
+        await seeker.Page.GetByRole(AriaRole.Button, new() { Name = "Keep my account" }).ClickAsync();
+        await Expect(seeker.Page.Locator("#account")).ToContainTextAsync("Done. You can sign in as wren_2026 from now on.");
+        var download = await seeker.Page.RunAndWaitForDownloadAsync(() => seeker.Page.GetByRole(AriaRole.Link, new() { Name = "Download my data" }).ClickAsync());
+        Assert.Contains("\"pseudonym\":\"Wren\"", await File.ReadAllTextAsync(await download.PathAsync()));
+        await journey.CheckAsync(seeker.Page, "seeker-account");
+        await seeker.Page.GetByLabel("To confirm, type: delete my account").FillAsync("delete my account");
+        await seeker.Page.GetByRole(AriaRole.Button, new() { Name = "Delete my account" }).ClickAsync();
+
+        await Expect(seeker.Page.GetByLabel("Your pseudonym")).ToBeVisibleAsync();
+        Assert.Equal(401, (await seeker.Page.APIRequest.GetAsync("/api/me")).Status);
+    });
+
     [Theory]
     [InlineData("/", "seeker")]
     [InlineData("/peer.html", "peer")]
     [InlineData("/groups.html", "groups")]
     [InlineData("/crisis.html", "crisis")]
+    [InlineData("/moderator.html", "moderator")]
     public Task Every_page_reads_on_a_360_px_phone_screen_and_says_PeerLink_is_not_a_crisis_service(string path, string name) => Journey.RunAsync(browser, async journey =>
     {
         var page = await journey.OpenAsync(name, path, width: 360);

@@ -40,6 +40,8 @@ public sealed class SeekerAndPeerTests(BrowserFixture browser)
         await Expect(peerChat.Pane).ToContainTextAsync("River ended the conversation.");
         Assert.Equal(["Hello, thank you for taking this.", "Hi River, I'm glad you came.\nWhat's been happening?"], await peerChat.TextsAsync());
         await journey.CheckAsync(seeker.Page, "seeker-ended");
+        await peer.Page.GetByRole(AriaRole.Button, new() { Name = "Take a 5-minute break" }).ClickAsync();
+        await Expect(peer.Page.Locator("#cool-down-status")).ToContainTextAsync("You are taking a break until");
         await journey.CheckAsync(peer.Page, "peer-ended");
     });
 

@@ -2,6 +2,7 @@
 // It reconnects for as long as the page is open; after a reconnect, every page fetches what it missed.
 import { showCrisisResources } from './crisis-panel.js';
 import { $ } from './dom.js';
+import { moderationNoticeText, reportClosedText, showNotice } from './safety.js';
 
 const labels = {
   idle: 'Not connected yet',
@@ -28,7 +29,10 @@ export function createConnection() {
     .configureLogging(signalR.LogLevel.None)
     .build();
   const reconnectedHandlers = [];
+  // Wherever the person is on the site, these reach them.
   connection.on('CrisisResources', showCrisisResources);
+  connection.on('ReportClosed', (closed) => showNotice(reportClosedText(closed)));
+  connection.on('ModerationNotice', (notice) => showNotice(moderationNoticeText(notice)));
 
   connection.onreconnecting(() => showState('reconnecting'));
   connection.onreconnected(async () => {

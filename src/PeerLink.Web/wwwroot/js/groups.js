@@ -2,7 +2,7 @@
 import { currentPerson, get, getOptional, hubErrorMessage } from './api.js';
 import { createConnection } from './connection.js';
 import { $, announce, el, markReady, showStep } from './dom.js';
-import { GroupRoom } from './group-room.js';
+import { GroupRoom, routeRoomEvents } from './group-room.js';
 import { guestSignIn } from './guest.js';
 import { renderHeader } from './layout.js';
 
@@ -40,12 +40,7 @@ async function showRooms() {
 async function signedIn(personId) {
   state.me = personId;
   state.hub = createConnection();
-  state.hub.on('GroupMessageReceived', (message) => {
-    if (state.room?.groupId === message.groupId) state.room.receive(message);
-  });
-  state.hub.on('GroupMemberChanged', (change) => {
-    if (state.room?.groupId === change.groupId) state.room.memberChanged(change);
-  });
+  routeRoomEvents(state.hub, (groupId) => (state.room?.groupId === groupId ? state.room : null));
   state.hub.onReconnected(() => state.room?.join());
   await state.hub.start();
   await showRooms();

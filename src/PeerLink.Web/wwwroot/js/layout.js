@@ -1,7 +1,7 @@
 // The header every page shares: the name, the pages, and the live connection's state.
 import { el } from './dom.js';
 
-const pages = [['/', 'Talk to someone'], ['/groups.html', 'Group rooms'], ['/peer.html', 'For peer supporters']];
+const pages = [['/', 'Talk to someone'], ['/groups.html', 'Group rooms'], ['/peer.html', 'For peer supporters'], ['/moderator.html', 'For moderators']];
 
 export function renderHeader() {
   const here = location.pathname === '/index.html' ? '/' : location.pathname;

@@ -5,12 +5,15 @@ import { hubErrorMessage } from './api.js';
 import { el, formatTime } from './dom.js';
 
 export const MaxMessageLength = 4000;
+export const RemovedText = 'message removed';
 
 export class MessageLog {
   /**
    * @param {{ label: string, me: string, authorName: (m: object) => string,
    *           send: (text: string) => Promise<{ seq: number, sentAt: string }>,
-   *           fetchAfter: (seq: number) => Promise<object[] | null> }} options
+   *           fetchAfter: (seq: number) => Promise<object[] | null>,
+   *           actions?: (m: object) => Node[] }} options
+   * `actions` gives the buttons shown under each stored message that still has its words (report, delete, pin…).
    */
   constructor(options) {
     this.options = options;
@@ -31,7 +34,7 @@ export class MessageLog {
       this.confirm(pending, message);
       return;
     }
-    this.place(this.render(message, mine, 'received'), message.seq);
+    this.place(this.render(message, mine, 'received'), message);
   }
 
   /** Shows the message at once as sent, then as confirmed when the server has stored it. */
@@ -59,6 +62,20 @@ export class MessageLog {
     this.scroll();
   }
 
+  /** A stored message lost its words (a moderator deleted it, or its writer deleted their account). */
+  markRemoved(seq) {
+    const item = this.bySeq.get(seq);
+    if (!item || item.dataset.removed) return;
+    item.dataset.removed = 'true';
+    item.querySelector('.text').textContent = RemovedText;
+    item.querySelector('.message-actions')?.remove();
+  }
+
+  /** The words of a message shown here, or null when it is not (yet) shown. */
+  textOf(seq) {
+    return this.bySeq.get(seq)?.querySelector('.text').textContent ?? null;
+  }
+
   confirm(item, { seq, sentAt }) {
     if (this.bySeq.has(seq)) {
       if (this.bySeq.get(seq) !== item) item.remove();
@@ -68,7 +85,7 @@ export class MessageLog {
     item.querySelector('.status').textContent = 'Delivered';
     item.querySelector('time').textContent = formatTime(sentAt);
     item.remove();
-    this.place(item, seq);
+    this.place(item, { seq, senderId: this.options.me, text: item.querySelector('.text').textContent });
   }
 
   render(message, mine, state) {
@@ -82,8 +99,12 @@ export class MessageLog {
   }
 
   /** Inserts in sequence order, before any messages still being sent. */
-  place(item, seq) {
+  place(item, message) {
+    const { seq } = message;
     item.dataset.seq = String(seq);
+    if (message.removed) item.dataset.removed = 'true';
+    const tools = message.removed ? [] : this.options.actions?.(message) ?? [];
+    if (tools.length > 0) item.append(el('div', { className: 'message-actions' }, tools));
     this.bySeq.set(seq, item);
     this.lastSeq = Math.max(this.lastSeq, seq);
     const after = [...this.list.children].find((other) =>
@@ -101,10 +122,12 @@ export class MessageLog {
 export function composer({ id, label, onSend }) {
   const box = el('textarea', { id, name: 'text', rows: '2', maxlength: String(MaxMessageLength), autocomplete: 'off' });
   const error = el('p', { className: 'error', role: 'alert' });
+  const sendButton = el('button', { type: 'submit' }, 'Send');
+  const paused = el('p', { className: 'paused', hidden: true });
   const form = el('form', { className: 'composer', novalidate: true },
     el('div', { className: 'field' }, el('label', { for: id }, label), box),
-    el('button', { type: 'submit' }, 'Send'));
-  const wrapper = el('div', {}, form, error);
+    sendButton);
+  const wrapper = el('div', {}, paused, form, error);
 
   async function submit(event) {
     event.preventDefault();
@@ -127,6 +150,13 @@ export function composer({ id, label, onSend }) {
     element: wrapper,
     close() {
       wrapper.hidden = true;
+    },
+    /** Posting is paused (muted, a locked room) with the reason shown; null posts again. */
+    pause(why) {
+      paused.hidden = why === null;
+      paused.textContent = why ?? '';
+      box.disabled = why !== null;
+      sendButton.disabled = why !== null;
     },
   };
 }

@@ -1,9 +1,10 @@
 // The peer's page: sign in, availability and capacity, offers with a countdown, several chats side by side.
-import { currentPerson, get, getOptional, hubErrorMessage, post } from './api.js';
-import { ChatPane } from './chat.js';
+import { get, getOptional, hubErrorMessage } from './api.js';
+import { ChatPane, routeConversationEvents } from './chat.js';
 import { createConnection } from './connection.js';
-import { $, announce, el, markReady, setText } from './dom.js';
+import { $, announce, el, formatTime, markReady, setText } from './dom.js';
 import { renderHeader } from './layout.js';
+import { accountSignIn, signedInAs } from './sign-in.js';
 
 const CoolDownMinutes = [5, 15];
 
@@ -75,7 +76,7 @@ const withdrawnReasons = {
 
 async function openChat(conversation) {
   if (state.chats.has(conversation.conversationId)) return;
-  const chat = new ChatPane({ hub: state.hub, me: state.me, conversation });
+  const chat = new ChatPane({ hub: state.hub, me: state.me, conversation, callModerator: true });
   state.chats.set(conversation.conversationId, chat);
   $('#chats').append(chat.element);
   announce(`You're now talking with ${conversation.partner.pseudonym}.`);
@@ -83,31 +84,39 @@ async function openChat(conversation) {
   await chat.catchUp();
 }
 
-/** After a heavy conversation a peer may rest: away for a while, then available again. */
+function describeCoolDown(until) {
+  return until && new Date(until) > new Date()
+    ? `You are taking a break until ${formatTime(until)}. No new offers until then.`
+    : '';
+}
+
+/** A cool-down is kept by the server: no offers until it ends, even if this page closes. 0 minutes ends it. */
+async function coolDown(minutes) {
+  try {
+    await state.hub.invoke('StartCoolDown', minutes);
+    const until = minutes > 0 ? new Date(Date.now() + minutes * 60000).toISOString() : null;
+    setText('#cool-down-status', minutes > 0 ? describeCoolDown(until) : 'Your break has ended. New offers can come again.');
+    $('#end-cool-down').hidden = minutes === 0;
+  } catch (failure) {
+    setText('#cool-down-status', hubErrorMessage(failure));
+  }
+}
+
+/** After a heavy conversation a peer may rest before the next offer. */
 function offerCoolDown(chat) {
-  const status = el('p', { role: 'status' });
-  const rest = async (minutes) => {
-    const { capacity } = availabilityFromForm();
-    await setAvailability({ available: false, capacity });
-    const until = new Date(Date.now() + minutes * 60000);
-    status.textContent = `Taking a break until ${until.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })}.`;
-    setTimeout(() => setAvailability({ available: true, capacity }), minutes * 60000);
-  };
   chat.element.append(el('div', { className: 'actions' },
-    ...CoolDownMinutes.map((minutes) => el('button', { type: 'button', className: 'secondary', onclick: () => rest(minutes) }, `Take a ${minutes}-minute break`)),
-    el('button', { type: 'button', className: 'quiet', onclick: () => { chat.element.remove(); state.chats.delete(chat.conversationId); } }, 'Close')),
-  status);
+    ...CoolDownMinutes.map((minutes) => el('button', { type: 'button', className: 'secondary', onclick: () => coolDown(minutes) }, `Take a ${minutes}-minute break`)),
+    el('button', { type: 'button', className: 'quiet', onclick: () => { chat.element.remove(); state.chats.delete(chat.conversationId); } }, 'Close')));
 }
 
 function listen(hub) {
   hub.on('OfferReceived', showOffer);
   hub.on('OfferWithdrawn', ({ offerId, reason }) => removeOffer(offerId, withdrawnReasons[reason] ?? 'An offer was withdrawn.'));
   hub.on('Matched', openChat);
+  routeConversationEvents(hub, (id) => state.chats.get(id), () => state.me);
   hub.on('MessageReceived', (message) => {
     const chat = state.chats.get(message.conversationId);
-    if (!chat) return;
-    chat.receive(message);
-    if (message.senderId !== state.me) announce(`New message from ${chat.partner.pseudonym}.`);
+    if (chat && message.senderId !== state.me) announce(`New message from ${chat.authorName(message)}.`);
   });
   hub.on('ConversationEnded', ({ conversationId, endedBy }) => {
     const chat = state.chats.get(conversationId);
@@ -130,6 +139,8 @@ async function signedIn(person) {
   $('#capacity').value = String(person.capacity || 2);
   $(`input[name="available"][value="${Boolean(person.available)}"]`).checked = true;
   setText('#availability-status', describeAvailability(person));
+  setText('#cool-down-status', describeCoolDown(person.coolDownUntil));
+  $('#end-cool-down').hidden = !describeCoolDown(person.coolDownUntil);
   state.hub = createConnection();
   listen(state.hub);
   await state.hub.start();
@@ -143,21 +154,8 @@ async function signedIn(person) {
 }
 
 renderHeader();
-$('#step-sign-in').addEventListener('submit', async (event) => {
-  event.preventDefault();
-  setText('#sign-in-error', '');
-  try {
-    await post('/api/auth/login', { username: $('#username').value.trim(), password: $('#password').value });
-    const person = await currentPerson();
-    if (!person.roles.includes('peer')) {
-      setText('#sign-in-error', 'This account is not a peer supporter account.');
-      return;
-    }
-    await signedIn(person);
-  } catch (failure) {
-    setText('#sign-in-error', failure.status === 401 ? 'That username and password do not match.' : failure.message);
-  }
-});
+accountSignIn($('#step-sign-in'), { role: 'peer', wrongRole: 'This account is not a peer supporter account.', onSignedIn: signedIn });
+$('#end-cool-down').addEventListener('click', () => coolDown(0));
 
 $('#availability').addEventListener('submit', async (event) => {
   event.preventDefault();
@@ -174,5 +172,5 @@ $('#availability').addEventListener('submit', async (event) => {
 });
 
 markReady();
-const person = await currentPerson();
-if (person?.roles.includes('peer')) await signedIn(person);
+const person = await signedInAs('peer');
+if (person) await signedIn(person);

@@ -1,9 +1,9 @@
 // The seeker's page: pseudonym → identities, language and topic → waiting → chat → feedback.
 import { currentPerson, get, getOptional, hubErrorMessage, post } from './api.js';
-import { ChatPane } from './chat.js';
+import { ChatPane, routeConversationEvents } from './chat.js';
 import { createConnection } from './connection.js';
 import { $, announce, el, markReady, setText, showStep } from './dom.js';
-import { GroupRoom } from './group-room.js';
+import { GroupRoom, routeRoomEvents } from './group-room.js';
 import { guestSignIn } from './guest.js';
 import { identityPicker } from './identity-picker.js';
 import { fillLanguages } from './languages.js';
@@ -108,16 +108,9 @@ function listen(hub) {
     if (state.requestId === null || update.requestId === state.requestId) showQueue(update);
   });
   hub.on('Matched', openChat);
-  hub.on('MessageReceived', (message) => {
-    if (state.chat?.conversationId === message.conversationId) state.chat.receive(message);
-  });
+  routeConversationEvents(hub, (id) => (state.chat?.conversationId === id ? state.chat : null), () => state.me);
   hub.on('ConversationEnded', conversationEnded);
-  hub.on('GroupMessageReceived', (message) => {
-    if (state.waitingRoom?.groupId === message.groupId) state.waitingRoom.receive(message);
-  });
-  hub.on('GroupMemberChanged', (change) => {
-    if (state.waitingRoom?.groupId === change.groupId) state.waitingRoom.memberChanged(change);
-  });
+  routeRoomEvents(hub, (id) => (state.waitingRoom?.groupId === id ? state.waitingRoom : null));
   hub.onReconnected(async () => {
     await state.chat?.catchUp();
     await state.waitingRoom?.join();
@@ -126,6 +119,7 @@ function listen(hub) {
 
 async function signedIn(personId) {
   state.me = personId;
+  $('#account').hidden = false;
   const catalog = await get('/api/identities');
   state.picker = identityPicker(catalog, { options: $('#identity-options'), ranking: $('#ranking'), section: $('#ranking-section') });
   state.hub = createConnection();
@@ -211,11 +205,22 @@ function wireAfterTheEnd() {
   });
 }
 
+/** Account settings are rarely needed, so their module loads only when someone opens them. */
+function wireAccount() {
+  $('#account').addEventListener('toggle', async () => {
+    if (!$('#account').open || $('#account-body').childElementCount > 0) return;
+    const { renderAccount } = await import('./account.js');
+    await renderAccount($('#account-body'));
+  });
+}
+
 renderHeader();
+wireAccount();
 guestSignIn($('#step-pseudonym'), ({ personId }) => signedIn(personId));
-fillLanguages($('#language'));
+const languages = fillLanguages($('#language'));
 wireRequestForm();
 wireAfterTheEnd();
+await languages;
 markReady();
 
 const person = await currentPerson();
