@@ -78,6 +78,8 @@ public sealed class SafetyInConversationTests
         }
 
         Assert.Equal(2, (await app.Conversation(id).GetMessages("mod", 0, 10)).Messages.Count);
+        await app.Conversation(id).End("s");
+        Assert.Single(app.Events.To<ConversationEnded>("mod"));
     }
 
     [Fact]

@@ -50,8 +50,10 @@ public sealed partial class ConversationGrain(
         var id = GetPrimaryKeyString();
         await GrainFactory.GetGrain<IPersonGrain>(start.SeekerId).ConversationEnded(id, start.PeerId, asPeer: false, start.Language, endedAt);
         await GrainFactory.GetGrain<IPersonGrain>(start.PeerId).ConversationEnded(id, start.SeekerId, asPeer: true, start.Language, endedAt);
-        events.Publish(new ConversationEnded(start.SeekerId, id, personId));
-        events.Publish(new ConversationEnded(start.PeerId, id, personId));
+        foreach (var recipient in Everyone(start))
+        {
+            events.Publish(new ConversationEnded(recipient, id, personId));
+        }
         return Info();
     }
 
