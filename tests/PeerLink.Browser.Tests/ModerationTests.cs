@@ -109,6 +109,8 @@ public sealed class ModerationTests(BrowserFixture browser)
         var report = moderator.Reports.First;
         await Expect(report).ToContainTextAsync($"Harassment or bullying: A message (number 1) in {Room}");
         await Expect(report).ToContainTextAsync("Said to the whole room");
+        await Expect(report).ToContainTextAsync("Reported: Ash");
+        await Expect(report).ToContainTextAsync("The message: You are all pathetic");
         await journey.CheckAsync(moderator.Page, "console-report");
         await report.GetByLabel("Outcome (the reporter is told)").FillAsync("We warned the writer. Thank you for telling us.");
         await report.GetByRole(AriaRole.Button, new() { Name = "Close report" }).ClickAsync();

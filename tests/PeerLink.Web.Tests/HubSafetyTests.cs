@@ -70,6 +70,10 @@ public sealed class HubSafetyTests(ITestOutputHelper output)
 
         var report = await talk.SeekerHub.InvokeAsync<JsonElement>("ReportMessage", new { conversationId = talk.ConversationId, seq, category = "harassment", note = "that was hurtful" });
         var filed = (await moderator.WaitForEventAsync("ReportFiled")).Arguments[0];
+        Assert.Equal("rude words", filed.GetProperty("target").GetProperty("excerpt").GetString());
+        Assert.Equal(talk.Peer.PersonId, filed.GetProperty("target").GetProperty("personId").GetString());
+        var unseen = await Assert.ThrowsAsync<HubInvocationException>(() => talk.SeekerHub.InvokeAsync<JsonElement>("ReportMessage", new { conversationId = talk.ConversationId, seq = 99, category = "spam" }));
+        Assert.Contains("message-unknown:", unseen.ServerMessage, StringComparison.Ordinal);
         await moderator.InvokeAsync("CloseReport", filed.GetProperty("reportId").GetString(), "The peer has been warned.");
 
         var closed = (await talk.SeekerHub.WaitForEventAsync("ReportClosed")).Arguments[0];

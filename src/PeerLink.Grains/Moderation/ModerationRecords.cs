@@ -31,7 +31,9 @@ public enum ReportCategory
 }
 
 /// <summary>What is reported: a message (by conversation or room, and its number) or a person.</summary>
-public sealed record ReportTarget(string? PersonId, string? ConversationId, string? GroupId, long? Seq);
+/// <param name="Pseudonym">The reported person's pseudonym, so moderators see who without looking it up.</param>
+/// <param name="Excerpt">A reported message's words as stored (contacts already masked).</param>
+public sealed record ReportTarget(string? PersonId, string? ConversationId, string? GroupId, long? Seq, string? Pseudonym = null, string? Excerpt = null);
 
 public sealed record Report(
     string ReportId,

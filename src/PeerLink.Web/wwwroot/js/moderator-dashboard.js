@@ -155,6 +155,8 @@ export class Dashboard {
     };
     return el('li', { className: 'card report' },
       el('h3', {}, `${category}: ${what}`),
+      target.pseudonym ? el('p', {}, `Reported: ${target.pseudonym}`) : null,
+      target.excerpt ? el('p', {}, 'The message: ', el('q', {}, target.excerpt)) : null,
       report.note ? el('p', {}, 'Note from the reporter: ', el('q', {}, report.note)) : null,
       el('p', { className: 'note' }, `Filed at ${formatTime(report.filedAt)}`),
       el('div', { className: 'field' }, el('label', { for: outcomeId }, 'Outcome (the reporter is told)'), outcome),
