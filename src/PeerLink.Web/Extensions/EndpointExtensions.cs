@@ -1,4 +1,5 @@
 using PeerLink.Web.Apis;
+using PeerLink.Web.Bench;
 using PeerLink.Web.Health;
 using PeerLink.Web.Realtime;
 
@@ -24,5 +25,6 @@ internal static class EndpointExtensions
         app.MapGroupsApi();
         app.MapAdminApi();
         app.MapPeerLinkHub();
+        app.MapBenchEndpoints();
     }
 }
