@@ -33,6 +33,7 @@ public sealed class HubClient : IAsyncDisposable
     private Task? receiveLoop;
     private Task? pingLoop;
     private long nextInvocationId;
+    private int disposed;
 
     private HubClient(bool keepEvents)
     {
@@ -132,8 +133,14 @@ public sealed class HubClient : IAsyncDisposable
     /// <summary>Drops the connection abruptly, as a lost network would.</summary>
     public void Abort() => socket.Abort();
 
+    /// <summary>Closes the connection; calling it again does nothing.</summary>
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref disposed, 1) == 1)
+        {
+            return;
+        }
+
         await closing.CancelAsync();
         if (socket.State == WebSocketState.Open)
         {
