@@ -22,7 +22,7 @@ internal sealed class LoadRun(LoadOptions options, TextWriter log)
         var idle = server.ResidentBytes();
 
         var clock = Stopwatch.StartNew();
-        using var signIns = new SignIns(server);
+        using var signIns = new SignIns(server, errors);
         var peers = await signIns.PeersAsync(options.Peers, Matching.PeerIdentities, cancellationToken);
         var seekers = await signIns.GuestsAsync(options.Seekers, cancellationToken);
         var signInSeconds = Seconds(clock);
@@ -79,6 +79,11 @@ internal sealed class LoadRun(LoadOptions options, TextWriter log)
         }
 
         var heldSeconds = Seconds(held);
+        if (errors.Total > 0 && server.OutputTail() is { Length: > 0 } tail)
+        {
+            Say($"{storage}: there were errors; the server's last output:{Environment.NewLine}{tail}");
+        }
+
         return new ModeResult(
             storage,
             server.Description,

@@ -91,6 +91,14 @@ internal sealed class ChildProcessPeerLink : PeerLinkServer
         }
     }
 
+    public override string OutputTail()
+    {
+        lock (output)
+        {
+            return output.ToString();
+        }
+    }
+
     private async Task WaitUntilHealthyAsync()
     {
         using var http = new HttpClient { BaseAddress = BaseUrl, Timeout = TimeSpan.FromSeconds(2) };
@@ -117,13 +125,7 @@ internal sealed class ChildProcessPeerLink : PeerLinkServer
             await Task.Delay(100);
         }
 
-        string tail;
-        lock (output)
-        {
-            tail = output.ToString();
-        }
-
-        throw new InvalidOperationException($"PeerLink did not become healthy at {BaseUrl} within {StartDeadline.TotalSeconds} s. Its output:{Environment.NewLine}{tail}");
+        throw new InvalidOperationException($"PeerLink did not become healthy at {BaseUrl} within {StartDeadline.TotalSeconds} s. Its output:{Environment.NewLine}{OutputTail()}");
     }
 
     private static int FreePort()

@@ -21,6 +21,9 @@ internal abstract class PeerLinkServer : IAsyncDisposable
 
     public long? ResidentBytes() => Pid is { } pid ? ProcessMemory.ResidentBytes(pid) : null;
 
+    /// <summary>The server's last lines of output, when this tool holds them, to explain errors.</summary>
+    public virtual string OutputTail() => "";
+
     public abstract ValueTask DisposeAsync();
 }
 

@@ -6,7 +6,7 @@ using PeerLink.Load.Hosting;
 namespace PeerLink.Load.Scenario;
 
 /// <summary>Makes the run's people over PeerLink's own HTTP API: guests for seekers, invited and trained peers.</summary>
-internal sealed class SignIns(PeerLinkServer server, int parallelism = 16) : IDisposable
+internal sealed class SignIns(PeerLinkServer server, ErrorLog errors, int parallelism = 16) : IDisposable
 {
     private const string PeerPassword = "load peer password";
     private readonly HttpClient http = new(new SocketsHttpHandler { MaxConnectionsPerServer = parallelism }) { BaseAddress = server.BaseUrl };
@@ -14,18 +14,18 @@ internal sealed class SignIns(PeerLinkServer server, int parallelism = 16) : IDi
 
     public async Task<IReadOnlyList<SimPerson>> GuestsAsync(int count, CancellationToken cancellationToken)
     {
-        var people = new SimPerson[count];
+        var people = new SimPerson?[count];
         await Parallel.ForEachAsync(Enumerable.Range(0, count), Options(cancellationToken), async (i, ct) =>
-            people[i] = await PostAsync("/api/auth/guest", new { pseudonym = $"Seeker {i}" }, token: null, ct));
-        return people;
+            people[i] = await TryAsync(() => PostAsync("/api/auth/guest", new { pseudonym = $"Seeker {i}" }, token: null, ct)));
+        return [.. people.OfType<SimPerson>()];
     }
 
     /// <summary>Trained peers who speak English and share <paramref name="identities"/>, made as an admin makes them.</summary>
     public async Task<IReadOnlyList<SimPerson>> PeersAsync(int count, string[] identities, CancellationToken cancellationToken)
     {
         var admin = await PostAsync("/api/auth/login", new { username = server.AdminUsername, password = server.AdminPassword }, token: null, cancellationToken);
-        var people = new SimPerson[count];
-        await Parallel.ForEachAsync(Enumerable.Range(0, count), Options(cancellationToken), async (i, ct) =>
+        var people = new SimPerson?[count];
+        await Parallel.ForEachAsync(Enumerable.Range(0, count), Options(cancellationToken), async (i, ct) => people[i] = await TryAsync(async () =>
         {
             var invite = await SendAsync(HttpMethod.Post, "/api/admin/invites", new { role = "peer" }, admin.Token, ct);
             var peer = await PostAsync(
@@ -35,14 +35,28 @@ internal sealed class SignIns(PeerLinkServer server, int parallelism = 16) : IDi
                 ct);
             await SendAsync(HttpMethod.Put, "/api/me/profile", new { identities, languages = new[] { "en" }, timeZone = "UTC" }, peer.Token, ct);
             await SendAsync(HttpMethod.Post, $"/api/admin/people/{peer.PersonId}/training", new { }, admin.Token, ct);
-            people[i] = peer;
-        });
-        return people;
+            return peer;
+        }));
+        return [.. people.OfType<SimPerson>()];
     }
 
     public void Dispose() => http.Dispose();
 
     private ParallelOptions Options(CancellationToken cancellationToken) => new() { MaxDegreeOfParallelism = parallelism, CancellationToken = cancellationToken };
+
+    /// <summary>A person who could not be made is an error of the run, and the run goes on without them.</summary>
+    private async Task<SimPerson?> TryAsync(Func<Task<SimPerson>> signIn)
+    {
+        try
+        {
+            return await signIn();
+        }
+        catch (HttpRequestException e)
+        {
+            errors.Add("sign-in", e);
+            return null;
+        }
+    }
 
     private async Task<SimPerson> PostAsync(string path, object body, string? token, CancellationToken cancellationToken)
     {
