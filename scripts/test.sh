@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # Runs every PeerLink test on a fresh Debian machine with the .NET SDK and Node.
 # Installs what the tests need, and ends with a plain "N passed, N failed" line.
-# Tests start and stop their own redis-server on free loopback ports.
+# Tests start and stop their own redis-server on free loopback ports; browser tests drive Debian's
+# chromium headless. The build itself runs npm ci for the browser packages (SignalR client, axe-core).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 need_packages=()
 command -v redis-server >/dev/null 2>&1 || need_packages+=(redis-server)
+[ -x /usr/bin/chromium ] || need_packages+=(chromium)
 if [ ${#need_packages[@]} -gt 0 ]; then
   echo "Installing ${need_packages[*]}..."
   if [ "$(id -u)" -ne 0 ]; then sudo=sudo; else sudo=; fi

@@ -5,7 +5,7 @@ namespace PeerLink.Benchmarks;
 
 /// <summary>
 /// Mean cost and allocation of one matching decision as the queue grows, against a naive decision that
-/// scores every candidate (the baseline of each pair). Per-decision percentiles come from <see cref="MatchDecisionRun"/>.
+/// scores every candidate in one pass (<see cref="FullScan"/>, the baseline of each pair). Per-decision percentiles come from <see cref="MatchDecisionRun"/>.
 /// </summary>
 [MemoryDiagnoser]
 [CategoriesColumn]
@@ -29,7 +29,7 @@ public class MatchDecisionBenchmarks
 
     [Benchmark(Baseline = true)]
     [BenchmarkCategory("request")]
-    public PeerEntry? NaiveBestPeerForRequest() => MatchDecisionRun.NaiveBestPeer(queue, requests[Next(requests.Length)]);
+    public PeerEntry? NaiveBestPeerForRequest() => FullScan.BestPeerFor(queue, requests[Next(requests.Length)], MatchDecisionRun.Now);
 
     [Benchmark]
     [BenchmarkCategory("request")]
@@ -37,7 +37,7 @@ public class MatchDecisionBenchmarks
 
     [Benchmark(Baseline = true)]
     [BenchmarkCategory("peer")]
-    public WaitingRequest? NaiveBestRequestForPeer() => MatchDecisionRun.NaiveBestRequest(queue, peers[Next(peers.Length)]);
+    public WaitingRequest? NaiveBestRequestForPeer() => FullScan.BestRequestFor(queue, peers[Next(peers.Length)], MatchDecisionRun.Now);
 
     [Benchmark]
     [BenchmarkCategory("peer")]

@@ -2,6 +2,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using PeerLink.Grains.Events;
 using PeerLink.Grains.Matching;
+using PeerLink.Grains.Privacy;
+using PeerLink.Grains.Safety;
 using PeerLink.Silo.Hosting;
 
 namespace PeerLink.Grains;
@@ -26,6 +28,8 @@ public static class GrainsSiloBuilderExtensions
                 }
             })
             .ValidateOnStart();
+        silo.AddPeerLinkSafety();
+        silo.AddPeerLinkPrivacy();
         silo.Services.TryAddSingleton<IPeerLinkEvents, NoPeerLinkEvents>();
         return silo;
     }

@@ -16,24 +16,78 @@ public sealed class MatchQueueTests
     [InlineData(5)]
     public void Indexed_decisions_match_a_full_scan_on_random_queues(int seed)
     {
-        var random = new Random(seed);
-        var queue = RandomQueue(random, peers: 120, requests: 400);
+        var queue = RandomMatchQueue.Build(new Random(seed), Now, peers: 120, requests: 400).Queue;
 
         foreach (var request in queue.Queue)
         {
-            var expected = queue.Peers.Select(p => (Peer: p, Score: MatchScorer.Score(request, p, Now)))
-                .Where(c => c.Score is not null).OrderByDescending(c => c.Score).ThenBy(c => c.Peer.PeerId, StringComparer.Ordinal)
-                .Select(c => c.Peer.PeerId).FirstOrDefault();
-            Assert.Equal(expected, queue.BestPeerFor(request, Now)?.PeerId);
+            Assert.Equal(FullScan.BestPeerFor(queue, request, Now)?.PeerId, queue.BestPeerFor(request, Now)?.PeerId);
         }
 
         foreach (var peer in queue.Peers)
         {
-            var expected = queue.Queue.Where(r => r.Offer is null).Select(r => (Request: r, Score: MatchScorer.Score(r, peer, Now)))
-                .Where(c => c.Score is not null).OrderByDescending(c => c.Score).ThenBy(c => c.Request.Sequence)
-                .Select(c => c.Request.RequestId).FirstOrDefault();
-            Assert.Equal(expected, queue.BestRequestFor(peer, Now)?.RequestId);
+            Assert.Equal(FullScan.BestRequestFor(queue, peer, Now)?.RequestId, queue.BestRequestFor(peer, Now)?.RequestId);
         }
+    }
+
+    [Fact]
+    public void A_free_peer_is_offered_exactly_the_request_a_full_scan_would_choose()
+    {
+        var random = new Random(20261122);
+        var decided = 0;
+        for (var round = 0; round < 300; round++)
+        {
+            int peers = random.Next(1, 40), requests = random.Next(0, 300);
+            var pool = RandomMatchQueue.Build(random, Now, peers, requests);
+            var queue = pool.Queue;
+            decided += AssertEveryPeerSideDecision(queue, pool.Now, round);
+
+            // Time passes: searches widen, cool-downs end and rests grow.
+            pool.Now += TimeSpan.FromSeconds(random.Next(1, 90));
+            foreach (var request in queue.Queue.ToList())
+            {
+                queue.Advance(request, pool.Now);
+            }
+
+            decided += AssertEveryPeerSideDecision(queue, pool.Now, round);
+
+            // Requests leave and arrive, peers change identities and load, relations change.
+            foreach (var request in queue.Queue.Where(_ => random.Next(5) == 0).ToList())
+            {
+                queue.Remove(request);
+            }
+
+            for (var r = 0; r < requests / 4; r++)
+            {
+                pool.Enqueue($"late{r}", peers, requests);
+            }
+
+            foreach (var peer in queue.Peers.Where(_ => random.Next(3) == 0).ToList())
+            {
+                queue.UpsertPeer(pool.Peer(peer.PeerId, peers, requests));
+            }
+
+            queue.Catalog = pool.Catalog();
+            decided += AssertEveryPeerSideDecision(queue, pool.Now, round);
+
+            // Free peers take offers one after another, as the matchmaker does; then some offers are passed on.
+            foreach (var peer in queue.Peers.OrderBy(_ => random.Next()).ToList())
+            {
+                while (AssertPeerSideDecision(queue, peer, pool.Now, round) is { } request)
+                {
+                    queue.MakeOffer(request, peer, $"o-{round}-{request.RequestId}", pool.Now);
+                    decided++;
+                }
+            }
+
+            foreach (var offer in queue.Offers.Where(_ => random.Next(2) == 0).ToList())
+            {
+                queue.CloseOffer(queue.FindRequest(offer.RequestId)!, passed: random.Next(2) == 0);
+            }
+
+            decided += AssertEveryPeerSideDecision(queue, pool.Now, round);
+        }
+
+        Assert.True(decided > 10_000, $"only {decided} decisions chose a request; too few to have tested much");
     }
 
     [Fact]
@@ -51,42 +105,16 @@ public sealed class MatchQueueTests
         Assert.Equal("p", queue.BestPeerFor(request, Now)?.PeerId);
     }
 
-    private static MatchQueue RandomQueue(Random random, int peers, int requests)
+    /// <summary>Checks every peer's decision against the full scan; returns how many chose a request.</summary>
+    private static int AssertEveryPeerSideDecision(MatchQueue queue, DateTimeOffset now, int round) =>
+        queue.Peers.Count(peer => AssertPeerSideDecision(queue, peer, now, round) is not null);
+
+    private static WaitingRequest? AssertPeerSideDecision(MatchQueue queue, PeerEntry peer, DateTimeOffset now, int round)
     {
-        var identities = Enumerable.Range(0, 12).Select(i => Identity($"i{i}", random.Next(3) == 0 ? [$"i{random.Next(12)}"] : [])).ToList();
-        var queue = new MatchQueue(new IdentityCatalog(identities), new MatchingOptions());
-        string[] Pick() => [.. Enumerable.Range(0, 12).OrderBy(_ => random.Next()).Take(random.Next(1, 4)).Select(i => $"i{i}")];
-        for (var p = 0; p < peers; p++)
-        {
-            queue.UpsertPeer(Peer($"p{p}", Pick()) with
-            {
-                Capacity = random.Next(1, 4),
-                ActiveConversations = random.Next(0, 3),
-                Available = random.Next(10) > 0,
-                CoolDownUntil = random.Next(10) == 0 ? Now.AddMinutes(5) : null,
-                LastConversationEndedAt = Now.AddMinutes(-random.Next(0, 90)),
-                Blocked = random.Next(20) == 0 ? new HashSet<string> { $"s{random.Next(requests)}" } : new HashSet<string>(),
-            });
-        }
-
-        var stages = new[] { 0, 45, 120 };
-        for (var r = 0; r < requests; r++)
-        {
-            var preferred = random.Next(15) == 0 ? $"p{random.Next(peers)}" : null;
-            var request = queue.Enqueue($"r{r}", Seeker($"s{r}"), new MatchRequest(Pick(), "en", PreferredPeerId: preferred), Now.AddSeconds(-stages[random.Next(3)]));
-            queue.Advance(request, Now);
-            if (random.Next(10) == 0)
-            {
-                request.PassedBy.Add($"p{random.Next(peers)}");
-            }
-
-            if (random.Next(8) == 0 && queue.BestPeerFor(request, Now) is { } offered)
-            {
-                queue.MakeOffer(request, offered, $"o{r}", Now);
-            }
-        }
-
-        return queue;
+        var expected = FullScan.BestRequestFor(queue, peer, now);
+        var chosen = queue.BestRequestFor(peer, now);
+        Assert.True(ReferenceEquals(expected, chosen), $"round {round}, peer {peer.PeerId}: the full scan chose {expected?.RequestId ?? "nothing"}, the index {chosen?.RequestId ?? "nothing"}");
+        return chosen;
     }
 
     private static Identity Identity(string id, string[] related) => new(id, id, $"{id}s", "", related);

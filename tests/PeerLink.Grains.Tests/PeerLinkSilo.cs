@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using PeerLink.Grains.Conversations;
 using PeerLink.Grains.Events;
@@ -36,6 +37,9 @@ public sealed class PeerLinkSilo : IAsyncDisposable
             o.RedisConnectionString = redisConnectionString;
             o.ConfigureSiloBuilder = silo => silo.AddPeerLinkGrains();
             o.ConfigureServices = services => services.AddSingleton<IPeerLinkEvents>(events);
+
+            // The web host's own crisis rules, as the grains see them in production.
+            o.ConfigureConfiguration = configuration => configuration.AddJsonFile(Path.Combine(AppContext.BaseDirectory, "Safety", "safety.json"), optional: false);
             configure?.Invoke(o);
         });
         return new PeerLinkSilo(silo, clock, events);

@@ -7,6 +7,9 @@ namespace PeerLink.Testing;
 /// </summary>
 public sealed class ManualTimeProvider(DateTimeOffset start) : TimeProvider
 {
+    /// <summary>The longest wait System.Threading.Timer accepts (about 49.7 days).</summary>
+    private const double MaxTimerMilliseconds = uint.MaxValue - 1;
+
     private readonly object gate = new();
     private readonly List<ManualTimer> timers = [];
     private DateTimeOffset now = start;
@@ -79,6 +82,9 @@ public sealed class ManualTimeProvider(DateTimeOffset start) : TimeProvider
 
         public bool Change(TimeSpan dueTime, TimeSpan period)
         {
+            // The same limits as the system's timers, so code that would fail in production fails here too.
+            ThrowIfOutOfRange(dueTime, nameof(dueTime));
+            ThrowIfOutOfRange(period, nameof(period));
             lock (clock.gate)
             {
                 clock.timers.Remove(this);
@@ -91,6 +97,14 @@ public sealed class ManualTimeProvider(DateTimeOffset start) : TimeProvider
             }
 
             return true;
+        }
+
+        private static void ThrowIfOutOfRange(TimeSpan value, string name)
+        {
+            if (value != Timeout.InfiniteTimeSpan && (value < TimeSpan.Zero || value.TotalMilliseconds > MaxTimerMilliseconds))
+            {
+                throw new ArgumentOutOfRangeException(name, value, $"A timer waits from 0 to {MaxTimerMilliseconds} ms, or Timeout.InfiniteTimeSpan.");
+            }
         }
 
         /// <summary>Schedules the next period, or retires a one-shot timer. Called under the clock's lock.</summary>

@@ -62,6 +62,7 @@ public sealed class TestSilo : IAsyncDisposable
     private static async Task<IHost> StartHostAsync(TestSiloOptions options)
     {
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
+        options.ConfigureConfiguration?.Invoke(builder.Configuration);
         builder.Services.AddSingleton(options.TimeProvider);
 
         // Tests leave grains stuck on purpose; they should not hold each test's shutdown for the default 30 s.

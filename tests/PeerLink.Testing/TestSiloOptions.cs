@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using System.Reflection;
 using Microsoft.Extensions.DependencyInjection;
 using PeerLink.Silo.Hosting;
@@ -22,6 +23,9 @@ public sealed class TestSiloOptions
     public Action<SiloOptions>? ConfigureSilo { get; set; }
 
     public Action<IServiceCollection>? ConfigureServices { get; set; }
+
+    /// <summary>Adds configuration sources, such as a JSON file of rules the grains bind options from.</summary>
+    public Action<IConfigurationBuilder>? ConfigureConfiguration { get; set; }
 
     /// <summary>Runs after storage is chosen, to add grains or providers the way an application would.</summary>
     public Action<ISiloBuilder>? ConfigureSiloBuilder { get; set; }

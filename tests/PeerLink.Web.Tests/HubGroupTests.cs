@@ -69,6 +69,27 @@ public sealed class HubGroupTests
     }
 
     [Fact]
+    public async Task Members_see_each_other_go_offline_and_come_back()
+    {
+        await using var app = await StartWithRoomAsync();
+        var ash = await app.GuestAsync("Ash");
+        var bea = await app.GuestAsync("Bea");
+        await using var ashHub = await HubClient.ConnectAsync(app.HubUrl, ash.Token);
+        var beaHub = await HubClient.ConnectAsync(app.HubUrl, bea.Token);
+        await ashHub.InvokeAsync<JsonElement>("JoinGroup", RoomId);
+        await beaHub.InvokeAsync<JsonElement>("JoinGroup", RoomId);
+
+        beaHub.Abort();
+        var offline = await ashHub.WaitForEventAsync("GroupMemberPresence", e => !e.Arguments[0].GetProperty("online").GetBoolean());
+        await using var beaAgain = await HubClient.ConnectAsync(app.HubUrl, bea.Token);
+        var online = await ashHub.WaitForEventAsync("GroupMemberPresence", e => e.Arguments[0].GetProperty("online").GetBoolean());
+
+        Assert.Equal((bea.PersonId, RoomId), (offline.Arguments[0].GetProperty("personId").GetString(), offline.Arguments[0].GetProperty("groupId").GetString()));
+        Assert.Equal(bea.PersonId, online.Arguments[0].GetProperty("personId").GetString());
+        await beaHub.DisposeAsync();
+    }
+
+    [Fact]
     public async Task Room_history_is_for_members_and_posting_needs_joining_first()
     {
         await using var app = await StartWithRoomAsync();

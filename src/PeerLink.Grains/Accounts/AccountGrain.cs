@@ -21,4 +21,12 @@ public sealed class AccountGrain([PersistentState("account")] IPersistentState<A
     }
 
     public Task<AccountCredentials?> GetCredentials() => Task.FromResult(account.State.Credentials);
+
+    public async Task Delete(string personId)
+    {
+        if (account.State.Credentials?.PersonId == personId)
+        {
+            await account.ClearStateAsync();
+        }
+    }
 }

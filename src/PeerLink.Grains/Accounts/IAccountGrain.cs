@@ -14,4 +14,7 @@ public interface IAccountGrain : IGrainWithStringKey
     /// <summary>Null when no account has this username.</summary>
     [AlwaysInterleave]
     Task<AccountCredentials?> GetCredentials();
+
+    /// <summary>Frees the username, if it signs in this person; anyone may claim it afterwards.</summary>
+    Task Delete(string personId);
 }

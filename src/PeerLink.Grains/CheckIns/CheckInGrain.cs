@@ -43,6 +43,20 @@ public sealed class CheckInGrain(
 
     public Task<CheckInPlan?> GetPlan() => Task.FromResult(checkIn.State.Plan);
 
+    public async Task Cancel()
+    {
+        if (checkIn.State is { Plan: not null, Fired: false })
+        {
+            checkIn.State.Fired = true;
+            await checkIn.WriteStateAsync();
+        }
+
+        if (await GetReminder(ReminderName) is { } reminder)
+        {
+            await UnregisterReminder(reminder);
+        }
+    }
+
     public async Task ReceiveReminder(string reminderName, TickStatus status)
     {
         if (checkIn.State is { Plan: { } plan, Fired: false })

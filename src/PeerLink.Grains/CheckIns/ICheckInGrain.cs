@@ -12,4 +12,7 @@ public interface ICheckInGrain : IGrainWithStringKey, IRemindable
     Task Schedule(CheckInPlan plan);
 
     Task<CheckInPlan?> GetPlan();
+
+    /// <summary>Calls the check-in off, for instance because one of the two deleted their account; nobody is told.</summary>
+    Task Cancel();
 }

@@ -1,13 +1,17 @@
 using PeerLink.Grains.Events;
 using PeerLink.Grains.Messages;
+using PeerLink.Grains.Moderation;
+using PeerLink.Grains.Safety;
 using PeerLink.Grains.People;
 using PeerLink.Silo;
 
 namespace PeerLink.Grains.Conversations;
 
-public sealed class ConversationGrain(
+/// <summary>A one-to-one conversation's lifecycle and messages; a moderator's part in it is in ConversationGrain.Moderation.cs.</summary>
+public sealed partial class ConversationGrain(
     [PersistentState("conversation")] IPersistentState<ConversationState> conversation,
     [PersistentLog("messages")] IPersistentLog<StoredMessage> messages,
+    MessageScreen screen,
     TimeProvider time,
     IPeerLinkEvents events) : Grain, IConversationGrain
 {
@@ -38,6 +42,9 @@ public sealed class ConversationGrain(
         State.Status = ConversationStatus.Ended;
         State.EndedAt = endedAt;
         State.EndedBy = personId;
+
+        // Armed before the end is stored: a purge that finds the conversation still active does nothing.
+        await SchedulePurgeAsync(endedAt);
         await conversation.WriteStateAsync();
 
         var id = GetPrimaryKeyString();
@@ -50,28 +57,43 @@ public sealed class ConversationGrain(
 
     public async Task<MessageAck> SendMessage(string personId, string text)
     {
-        var start = RequireParticipant(personId);
+        var start = RequireParticipantOrModerator(personId);
         if (State.Status != ConversationStatus.Active)
         {
             throw new RuleViolationException("conversation-ended", "This conversation has ended; messages can no longer be sent.");
         }
 
-        var body = Validation.MessageText(text);
+        var screened = screen.Screen(Validation.MessageText(text), start.Language);
         var sentAt = time.GetUtcNow();
-        var pseudonym = personId == start.SeekerId ? start.SeekerPseudonym : start.PeerPseudonym;
+        var pseudonym = personId == start.SeekerId ? start.SeekerPseudonym
+            : personId == start.PeerId ? start.PeerPseudonym
+            : State.Moderators[personId];
 
         // Stored first: nobody hears of a message that a crash could still lose.
-        var seq = await messages.AppendAsync(new StoredMessage(personId, pseudonym, body, sentAt));
+        var seq = await messages.AppendAsync(new StoredMessage(personId, pseudonym, screened.Text, sentAt));
         var id = GetPrimaryKeyString();
-        events.Publish(new MessageReceived(start.SeekerId, id, seq, personId, body, sentAt));
-        events.Publish(new MessageReceived(start.PeerId, id, seq, personId, body, sentAt));
+        foreach (var recipient in Everyone(start))
+        {
+            events.Publish(new MessageReceived(recipient, id, seq, personId, screened.Text, sentAt));
+        }
+
+        if (screened.Assessment.Level == RiskLevel.High)
+        {
+            // The writer and the peer both see where to turn, at once; moderators hear of it too.
+            var resources = screen.ResourcesFor(start.Language);
+            events.Publish(new CrisisResourcesOffered(start.SeekerId, id, null, resources));
+            events.Publish(new CrisisResourcesOffered(start.PeerId, id, null, resources));
+            await GrainFactory.GetGrain<IModerationGrain>(ModerationGrain.Key).RaiseCrisisAlert(new CrisisAlert(
+                Guid.NewGuid().ToString("N"), id, null, seq, personId, pseudonym, RiskLevel.High, screened.Text, screened.Assessment.MatchedRule, sentAt));
+        }
+
         return new MessageAck(seq, sentAt);
     }
 
     public Task<MessagePage> GetMessages(string personId, long after, int limit)
     {
-        RequireParticipant(personId);
-        return MessageHistory.ReadPageAsync(messages, after, limit);
+        RequireParticipantOrModerator(personId);
+        return ReadTranscriptAsync(after, limit);
     }
 
     public async Task<ConversationInfo> GiveFeedback(string personId, Feedback feedback)

@@ -50,4 +50,10 @@ public sealed class ConversationState
     public string? EndedBy { get; set; }
 
     public Dictionary<string, Feedback> Feedback { get; set; } = [];
+
+    /// <summary>Moderators who joined after a call or an alert, by id, with their pseudonyms.</summary>
+    public Dictionary<string, string> Moderators { get; set; } = [];
+
+    /// <summary>When retention cleared the messages; the conversation itself, without them, stays.</summary>
+    public DateTimeOffset? TranscriptPurgedAt { get; set; }
 }

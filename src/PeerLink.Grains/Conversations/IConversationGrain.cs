@@ -18,9 +18,22 @@ public interface IConversationGrain : IGrainWithStringKey
     [AlwaysInterleave]
     Task<MessagePage> GetMessages(string personId, long after, int limit);
 
+    /// <summary>A participant asks for a moderator; on-duty moderators are told. Returns the call's id.</summary>
+    Task<string> CallModerator(string personId, string? reason);
+
+    /// <summary>A moderator joins after a call or an alert; both participants are told.</summary>
+    Task<ConversationInfo> JoinAsModerator(string moderatorId);
+
     Task<ConversationInfo> GiveFeedback(string personId, Feedback feedback);
 
     /// <summary>A read; may interleave, so no cycle of grains waiting on each other can block it.</summary>
     [AlwaysInterleave]
     Task<ConversationInfo> GetInfo();
+
+    /// <summary>The messages this participant wrote, for their data export; never the partner's.</summary>
+    [AlwaysInterleave]
+    Task<MessagePage> GetOwnMessages(string personId);
+
+    /// <summary>A participant deletes their account: the conversation ends if it was active, their messages lose their words, and everyone here is told.</summary>
+    Task ForgetPerson(string personId);
 }

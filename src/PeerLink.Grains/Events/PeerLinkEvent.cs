@@ -29,4 +29,37 @@ public sealed record MessageReceived(string RecipientId, string ConversationId, 
 public sealed record GroupMessageReceived(string RecipientId, string GroupId, long Seq, string SenderId, string Pseudonym, string Text, DateTimeOffset SentAt)
     : PeerLinkEvent(RecipientId);
 
+/// <summary>A room member came online or went offline.</summary>
+public sealed record GroupMemberPresence(string RecipientId, string GroupId, string PersonId, bool Online) : PeerLinkEvent(RecipientId);
+
 public sealed record GroupMemberChanged(string RecipientId, string GroupId, string PersonId, string Pseudonym, bool Joined) : PeerLinkEvent(RecipientId);
+
+/// <summary>Crisis lines to show at once, to the writer of a high-risk message and, in a one-to-one chat, to the peer.</summary>
+public sealed record CrisisResourcesOffered(string RecipientId, string? ConversationId, string? GroupId, IReadOnlyList<Safety.CrisisLine> Resources)
+    : PeerLinkEvent(RecipientId);
+
+public sealed record CrisisAlertRaised(string RecipientId, Moderation.CrisisAlert Alert) : PeerLinkEvent(RecipientId);
+
+public sealed record ModeratorCalled(string RecipientId, Moderation.ModeratorCall Call) : PeerLinkEvent(RecipientId);
+
+public sealed record ReportFiled(string RecipientId, Moderation.Report Report) : PeerLinkEvent(RecipientId);
+
+/// <summary>Tells the reporter what a moderator decided.</summary>
+public sealed record ReportClosed(string RecipientId, string ReportId, string Outcome) : PeerLinkEvent(RecipientId);
+
+/// <summary>A moderator joined a one-to-one conversation; both participants are told.</summary>
+public sealed record ModeratorJoined(string RecipientId, string ConversationId, string ModeratorId, string Pseudonym) : PeerLinkEvent(RecipientId);
+
+/// <summary>A moderation action that affects this person (a warning, a mute, a removal), with its reason.</summary>
+public sealed record ModerationNotice(string RecipientId, string Action, string? GroupId, string? Reason, DateTimeOffset? Until) : PeerLinkEvent(RecipientId);
+
+/// <summary>A room changed for everyone in it: a message deleted or pinned, the room locked or unlocked.</summary>
+public sealed record GroupUpdated(string RecipientId, string GroupId, string Change, long? Seq, string? Reason) : PeerLinkEvent(RecipientId);
+
+/// <summary>
+/// Messages lost their words after they were delivered (their writer deleted their account): clients show
+/// "message removed" in their place. <see cref="ConversationId"/> or <see cref="GroupId"/> says where.
+/// </summary>
+/// <param name="Reason">Why, as in a page's <c>removed</c>: "account-deleted".</param>
+public sealed record MessagesRemoved(string RecipientId, string? ConversationId, string? GroupId, IReadOnlyList<long> Seqs, string Reason)
+    : PeerLinkEvent(RecipientId);

@@ -25,4 +25,39 @@ public interface ISupportGroupGrain : IGrainWithStringKey
     /// <summary>A member's read of the messages after <paramref name="after"/>; may interleave with sends.</summary>
     [AlwaysInterleave]
     Task<MessagePage> GetMessages(string personId, long after, int limit);
+
+    /// <summary>A member came online or went offline; the room is told. One-way, like every call from people to rooms.</summary>
+    [OneWay]
+    Task MemberPresenceChanged(string personId, bool online);
+
+    /// <summary>A member's blocks changed. One-way: rooms and people never wait on each other.</summary>
+    [OneWay]
+    Task BlocksChanged(string personId, IReadOnlyList<string> blocked);
+
+    /// <summary>A moderator watches the room: visibly, as a listed member, or quietly, unlisted.</summary>
+    Task<GroupInfo> Watch(string moderatorId, bool quietly);
+
+    /// <summary>A warning with a reason; it shows for 24 hours.</summary>
+    Task Warn(string moderatorId, string personId, string reason);
+
+    Task Mute(string moderatorId, string personId, TimeSpan duration, string reason);
+
+    /// <summary>Removes a member, who may not come back for 24 hours.</summary>
+    Task Remove(string moderatorId, string personId, string reason);
+
+    /// <summary>Takes a message out of the room's history; its words are kept in the audit log.</summary>
+    Task DeleteMessage(string moderatorId, long seq, string reason);
+
+    /// <summary>Locks the room (no new members, only moderators post) or unlocks it.</summary>
+    Task Lock(string moderatorId, bool locked, string reason);
+
+    /// <summary>Pins a message for everyone to see, or unpins with null.</summary>
+    Task Pin(string moderatorId, long? seq);
+
+    /// <summary>The messages this person wrote here, for their data export; never anyone else's.</summary>
+    [AlwaysInterleave]
+    Task<MessagePage> GetOwnMessages(string personId);
+
+    /// <summary>A person deletes their account: they leave, their messages lose their words, and the room is told.</summary>
+    Task ForgetPerson(string personId);
 }

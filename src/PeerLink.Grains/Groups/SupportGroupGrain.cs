@@ -1,20 +1,28 @@
 using PeerLink.Grains.Events;
 using PeerLink.Grains.Identities;
 using PeerLink.Grains.Messages;
+using PeerLink.Grains.Moderation;
 using PeerLink.Grains.People;
+using PeerLink.Grains.Safety;
 using PeerLink.Silo;
 
 namespace PeerLink.Grains.Groups;
 
-public sealed class SupportGroupGrain(
+/// <summary>A room's membership and messages; what moderators do in it is in SupportGroupGrain.Moderation.cs.</summary>
+public sealed partial class SupportGroupGrain(
     [PersistentState("group")] IPersistentState<GroupState> group,
     [PersistentLog("messages")] IPersistentLog<StoredMessage> messages,
+    MessageScreen screen,
     TimeProvider time,
     IPeerLinkEvents events) : Grain, ISupportGroupGrain
 {
     public const int MaxCapacity = 200;
     public const int MaxTitleLength = 80;
     public const int MaxDescriptionLength = 300;
+    private static readonly TimeSpan RateWindow = TimeSpan.FromMinutes(5);
+
+    // For the moderators' dashboard; a rate, not a record, so it starts afresh with each activation.
+    private readonly Queue<DateTimeOffset> recentMessages = new();
 
     private GroupState State => group.State;
 
@@ -55,48 +63,94 @@ public sealed class SupportGroupGrain(
 
         var profile = await GrainFactory.GetGrain<IPersonGrain>(personId).GetProfile();
         var moderator = profile.Roles.HasFlag(Role.Moderator);
-        if (!moderator && State.Members.Values.Count(m => !m.Moderator) >= settings.Capacity)
+        if (!moderator)
         {
-            throw new RuleViolationException("group-full", "This room is full right now; try another, or come back a little later.");
+            RequireOpenTo(personId, settings);
         }
 
         var member = new GroupMember(personId, profile.Pseudonym, moderator, time.GetUtcNow());
         State.Members[personId] = member;
+        State.QuietWatchers.Remove(personId);
         await group.WriteStateAsync();
-        TellMembers(recipient => new GroupMemberChanged(recipient, GetPrimaryKeyString(), personId, member.Pseudonym, Joined: true));
+        await TellPersonAsync(personId, member: true);
+        TellRoom(recipient => new GroupMemberChanged(recipient, GetPrimaryKeyString(), personId, member.Pseudonym, Joined: true));
         return await InfoAsync();
     }
 
     public async Task Leave(string personId)
     {
         RequireRoom();
+        var wasWatching = State.QuietWatchers.Remove(personId);
         if (!State.Members.Remove(personId, out var member))
         {
+            if (wasWatching)
+            {
+                await group.WriteStateAsync();
+            }
+
             return;
         }
 
         await group.WriteStateAsync();
+        await TellPersonAsync(personId, member: false);
 
         // The one who left hears it too, so their other tabs close the room.
         events.Publish(new GroupMemberChanged(personId, GetPrimaryKeyString(), personId, member.Pseudonym, Joined: false));
-        TellMembers(recipient => new GroupMemberChanged(recipient, GetPrimaryKeyString(), personId, member.Pseudonym, Joined: false));
+        TellRoom(recipient => new GroupMemberChanged(recipient, GetPrimaryKeyString(), personId, member.Pseudonym, Joined: false));
+    }
+
+    public Task MemberPresenceChanged(string personId, bool online)
+    {
+        if (State.Members.ContainsKey(personId))
+        {
+            TellRoom(recipient => new GroupMemberPresence(recipient, GetPrimaryKeyString(), personId, online), except: recipient => recipient == personId);
+        }
+
+        return Task.CompletedTask;
     }
 
     public async Task<MessageAck> SendMessage(string personId, string text)
     {
         var member = RequireMember(personId);
-        var body = Validation.MessageText(text);
-        var sentAt = time.GetUtcNow();
+        var now = time.GetUtcNow();
+        if (!member.Moderator && State.Locked)
+        {
+            throw new RuleViolationException("group-locked", "A moderator has locked this room for now; messages are paused.");
+        }
+
+        if (member.MutedUntil is { } until && until > now)
+        {
+            throw new RuleViolationException("muted", $"A moderator muted you in this room until {until:HH:mm} UTC.");
+        }
+
+        var profile = await GrainFactory.GetGrain<IPersonGrain>(personId).GetProfile();
+        var screened = screen.Screen(Validation.MessageText(text), profile.Languages.FirstOrDefault());
 
         // Stored first: nobody hears of a message that a crash could still lose.
-        var seq = await messages.AppendAsync(new StoredMessage(personId, member.Pseudonym, body, sentAt));
-        TellMembers(recipient => new GroupMessageReceived(recipient, GetPrimaryKeyString(), seq, personId, member.Pseudonym, body, sentAt));
-        return new MessageAck(seq, sentAt);
+        var seq = await messages.AppendAsync(new StoredMessage(personId, member.Pseudonym, screened.Text, now));
+        CountMessage(now);
+        await ArmRetentionSweepAsync();
+        await LoadBlocksAsync();
+        TellRoom(
+            recipient => new GroupMessageReceived(recipient, GetPrimaryKeyString(), seq, personId, member.Pseudonym, screened.Text, now),
+            except: recipient => Blocked(personId, recipient));
+        if (screened.Assessment.Level == RiskLevel.High)
+        {
+            events.Publish(new CrisisResourcesOffered(personId, null, GetPrimaryKeyString(), screen.ResourcesFor(profile.Languages.FirstOrDefault())));
+            await GrainFactory.GetGrain<IModerationGrain>(ModerationGrain.Key).RaiseCrisisAlert(new CrisisAlert(
+                Guid.NewGuid().ToString("N"), null, GetPrimaryKeyString(), seq, personId, member.Pseudonym, RiskLevel.High, screened.Text, screened.Assessment.MatchedRule, now));
+        }
+
+        return new MessageAck(seq, now);
     }
 
     public Task<MessagePage> GetMessages(string personId, long after, int limit)
     {
-        RequireMember(personId);
+        if (!State.QuietWatchers.Contains(personId))
+        {
+            RequireMember(personId);
+        }
+
         return MessageHistory.ReadPageAsync(messages, after, limit);
     }
 
@@ -110,17 +164,49 @@ public sealed class SupportGroupGrain(
             ?? throw new RuleViolationException("not-a-member", "Join the room first.");
     }
 
-    private void TellMembers(Func<string, PeerLinkEvent> message)
+    private void RequireOpenTo(string personId, GroupSettings settings)
     {
-        foreach (var memberId in State.Members.Keys)
+        if (State.Locked)
         {
-            events.Publish(message(memberId));
+            throw new RuleViolationException("group-locked", "A moderator has locked this room for now; try again later.");
+        }
+
+        if (State.RemovedUntil.TryGetValue(personId, out var until) && until > time.GetUtcNow())
+        {
+            throw new RuleViolationException("removed-from-group", "A moderator removed you from this room; you can come back after 24 hours.");
+        }
+
+        if (State.Members.Values.Count(m => !m.Moderator) >= settings.Capacity)
+        {
+            throw new RuleViolationException("group-full", "This room is full right now; try another, or come back a little later.");
+        }
+    }
+
+    /// <summary>Tells every member and every quiet watcher, but those <paramref name="except"/> picks out.</summary>
+    private void TellRoom(Func<string, PeerLinkEvent> message, Func<string, bool>? except = null)
+    {
+        foreach (var recipient in State.Members.Keys.Concat(State.QuietWatchers))
+        {
+            if (except?.Invoke(recipient) != true)
+            {
+                events.Publish(message(recipient));
+            }
+        }
+    }
+
+    private void CountMessage(DateTimeOffset now)
+    {
+        recentMessages.Enqueue(now);
+        while (recentMessages.TryPeek(out var oldest) && now - oldest > RateWindow)
+        {
+            recentMessages.Dequeue();
         }
     }
 
     private async Task<GroupInfo> InfoAsync()
     {
         var settings = State.Settings!;
+        var now = time.GetUtcNow();
         return new GroupInfo(
             GetPrimaryKeyString(),
             settings.Title,
@@ -128,7 +214,10 @@ public sealed class SupportGroupGrain(
             settings.Identities,
             settings.Capacity,
             [.. State.Members.Values.OrderBy(m => m.JoinedAt)],
-            await messages.GetLengthAsync());
+            await messages.GetLengthAsync(),
+            State.Locked,
+            State.PinnedSeq,
+            recentMessages.Count(t => now - t <= RateWindow));
     }
 
     private static string? Text(string? text, int max, string code, string message)

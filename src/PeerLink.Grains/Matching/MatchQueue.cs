@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using PeerLink.Grains.Identities;
 
 namespace PeerLink.Grains.Matching;
@@ -5,24 +6,29 @@ namespace PeerLink.Grains.Matching;
 /// <summary>
 /// One language pool's waiting requests and peers, and every matching decision over them. Plain data with
 /// no I/O, so the policy is tested and benchmarked on its own; <see cref="MatchmakerGrain"/> owns one.
-/// Peers and requests are indexed by identity, so a decision looks only at those that could match.
+/// Peers are indexed by identity, and requests by <see cref="RequestIndex"/>, so a decision looks only at
+/// those that could match.
 /// </summary>
-public sealed class MatchQueue(IdentityCatalog catalog, MatchingOptions options)
+public sealed class MatchQueue
 {
-    private static readonly Comparer<WaitingRequest> BySequence = Comparer<WaitingRequest>.Create((a, b) => a.Sequence.CompareTo(b.Sequence));
-
     private readonly Dictionary<string, PeerEntry> peers = new(StringComparer.Ordinal);
     private readonly Dictionary<string, HashSet<PeerEntry>> peersByIdentity = new(StringComparer.Ordinal);
     private readonly Dictionary<string, WaitingRequest> requests = new(StringComparer.Ordinal);
-    private readonly SortedSet<WaitingRequest> queue = new(BySequence);
-    private readonly Dictionary<string, SortedSet<WaitingRequest>> requestsByIdentity = new(StringComparer.Ordinal);
-    private readonly SortedSet<WaitingRequest> anyPeerRequests = new(BySequence);
-    private readonly Dictionary<string, SortedSet<WaitingRequest>> requestsByPreferredPeer = new(StringComparer.Ordinal);
+    private readonly SortedSet<WaitingRequest> queue = new(WaitingRequest.LongestWaitingFirst);
     private readonly Dictionary<string, PendingOffer> offers = new(StringComparer.Ordinal);
     private readonly IdentityBits bits = new();
+    private readonly RequestIndex index;
+    private readonly MatchingOptions options;
     private long nextSequence;
     private long visitStamp;
-    private IdentityCatalog catalog = catalog;
+    private IdentityCatalog catalog;
+
+    public MatchQueue(IdentityCatalog catalog, MatchingOptions options)
+    {
+        this.catalog = catalog;
+        this.options = options;
+        index = new RequestIndex(bits, catalog);
+    }
 
     /// <summary>The identity list used for relations; replacing it re-derives every waiting request's related masks.</summary>
     public IdentityCatalog Catalog
@@ -31,6 +37,7 @@ public sealed class MatchQueue(IdentityCatalog catalog, MatchingOptions options)
         set
         {
             catalog = value;
+            index.UseCatalog(value);
             foreach (var request in queue)
             {
                 request.RelatedMasks = RelatedMasks(request.Request.Identities);
@@ -64,16 +71,7 @@ public sealed class MatchQueue(IdentityCatalog catalog, MatchingOptions options)
         };
         requests.Add(requestId, waiting);
         queue.Add(waiting);
-        foreach (var identity in request.Identities)
-        {
-            IndexOf(requestsByIdentity, identity, () => new SortedSet<WaitingRequest>(BySequence)).Add(waiting);
-        }
-
-        if (request.PreferredPeerId is { } preferred)
-        {
-            IndexOf(requestsByPreferredPeer, preferred, () => new SortedSet<WaitingRequest>(BySequence)).Add(waiting);
-        }
-
+        index.Add(waiting);
         return waiting;
     }
 
@@ -88,17 +86,7 @@ public sealed class MatchQueue(IdentityCatalog catalog, MatchingOptions options)
 
         requests.Remove(request.RequestId);
         queue.Remove(request);
-        anyPeerRequests.Remove(request);
-        foreach (var identity in request.Request.Identities)
-        {
-            requestsByIdentity[identity].Remove(request);
-        }
-
-        if (request.Request.PreferredPeerId is { } preferred)
-        {
-            requestsByPreferredPeer[preferred].Remove(request);
-        }
-
+        index.Remove(request);
         return offer;
     }
 
@@ -122,7 +110,7 @@ public sealed class MatchQueue(IdentityCatalog catalog, MatchingOptions options)
 
         foreach (var identity in snapshot.Identities)
         {
-            IndexOf(peersByIdentity, identity, () => []).Add(existing);
+            (CollectionsMarshal.GetValueRefOrAddDefault(peersByIdentity, identity, out _) ??= []).Add(existing);
         }
 
         return existing;
@@ -191,12 +179,9 @@ public sealed class MatchQueue(IdentityCatalog catalog, MatchingOptions options)
             return false;
         }
 
+        var previous = request.Stage;
         request.Stage = stage;
-        if (stage == MatchStage.AnyPeer)
-        {
-            anyPeerRequests.Add(request);
-        }
-
+        index.Restage(request, previous);
         return true;
     }
 
@@ -238,109 +223,7 @@ public sealed class MatchQueue(IdentityCatalog catalog, MatchingOptions options)
     /// The decision for a peer with room: the waiting request (with no open offer) this peer suits best.
     /// Among equally good requests the longest-waiting goes first.
     /// </summary>
-    public WaitingRequest? BestRequestFor(PeerEntry peer, DateTimeOffset now)
-    {
-        if (!peer.HasRoom(now))
-        {
-            return null;
-        }
+    public WaitingRequest? BestRequestFor(PeerEntry peer, DateTimeOffset now) => index.BestFor(peer, now);
 
-        var best = new Best<WaitingRequest>(++visitStamp);
-        foreach (var identity in peer.Snapshot.Identities)
-        {
-            best.ConsiderAll(requestsByIdentity.GetValueOrDefault(identity), peer, now);
-            foreach (var related in Catalog.RelatedTo(identity))
-            {
-                best.ConsiderAll(requestsByIdentity.GetValueOrDefault(related), peer, now);
-            }
-        }
-
-        best.ConsiderAll(anyPeerRequests, peer, now);
-        best.ConsiderAll(requestsByPreferredPeer.GetValueOrDefault(peer.PeerId), peer, now);
-        return best.Entry;
-    }
-
-    private ulong[][] RelatedMasks(IReadOnlyList<string> identities) =>
-        [.. identities.Select(id => bits.MaskOf(Catalog.RelatedTo(id)))];
-
-    private static TValue IndexOf<TValue>(Dictionary<string, TValue> index, string key, Func<TValue> create)
-    {
-        if (!index.TryGetValue(key, out var value))
-        {
-            index[key] = value = create();
-        }
-
-        return value;
-    }
-
-    /// <summary>
-    /// The running best of one decision. Each candidate is scored once even when it is reached through
-    /// several identities; ties go to the lower peer id, or to the request that has waited longest.
-    /// </summary>
-    private struct Best<T>(long stamp)
-        where T : class
-    {
-        private static readonly bool ChoosingPeer = typeof(T) == typeof(PeerEntry);
-        private int score = int.MinValue;
-
-        public T? Entry { get; private set; }
-
-        public void ConsiderAll(WaitingRequest request, HashSet<PeerEntry>? peers, DateTimeOffset now)
-        {
-            if (peers is not null)
-            {
-                foreach (var peer in peers)
-                {
-                    Consider(request, peer, now);
-                }
-            }
-        }
-
-        public void ConsiderAll(SortedSet<WaitingRequest>? requests, PeerEntry peer, DateTimeOffset now)
-        {
-            if (requests is not null)
-            {
-                foreach (var request in requests)
-                {
-                    Consider(request, peer, now);
-                }
-            }
-        }
-
-        public void Consider(WaitingRequest request, PeerEntry peer, DateTimeOffset now)
-        {
-            if (ChoosingPeer)
-            {
-                if (peer.Visit == stamp)
-                {
-                    return;
-                }
-
-                peer.Visit = stamp;
-            }
-            else
-            {
-                if (request.Visit == stamp || request.Offer is not null)
-                {
-                    return;
-                }
-
-                request.Visit = stamp;
-            }
-
-            if (MatchScorer.Score(request, peer, now) is not { } candidate || candidate < score)
-            {
-                return;
-            }
-
-            var better = candidate > score || Entry is null || (ChoosingPeer
-                ? string.CompareOrdinal(peer.PeerId, ((PeerEntry)(object)Entry).PeerId) < 0
-                : request.Sequence < ((WaitingRequest)(object)Entry).Sequence);
-            if (better)
-            {
-                score = candidate;
-                Entry = ChoosingPeer ? (T)(object)peer : (T)(object)request;
-            }
-        }
-    }
+    private ulong[][] RelatedMasks(IReadOnlyList<string> identities) => [.. identities.Select(index.RelatedMaskOf)];
 }

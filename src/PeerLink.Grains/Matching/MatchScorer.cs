@@ -30,23 +30,7 @@ public static class MatchScorer
             return null;
         }
 
-        var bits = request.IdentityBits;
-        var mask = peer.IdentityMask;
-        var widened = request.Stage >= MatchStage.RelatedIdentity;
-        int shared = 0, related = 0;
-        for (var i = 0; i < bits.Length; i++)
-        {
-            var weight = bits.Length - i;
-            if (IdentityMask.Has(mask, bits[i]))
-            {
-                shared += weight * SharedWeight;
-            }
-            else if (widened && IdentityMask.Overlaps(request.RelatedMasks[i], mask))
-            {
-                related += weight * RelatedWeight;
-            }
-        }
-
+        var (shared, related) = IdentityTerms(request, peer.IdentityMask);
         var preferred = snapshot.PeerId == request.Request.PreferredPeerId;
         var eligible = preferred || request.Stage switch
         {
@@ -59,14 +43,44 @@ public static class MatchScorer
             return null;
         }
 
-        var rest = snapshot.LastConversationEndedAt is { } ended
-            ? Math.Min((int)(now - ended).TotalMinutes, 60) / 6
-            : MaxRestBonus;
         return shared + related
             + (preferred ? PreferredPeerBonus : 0)
             + (seeker.GoodPastPeers.Contains(snapshot.PeerId) ? GoodPastPeerBonus : 0)
-            - (peer.Load * LoadPenalty)
-            + rest;
+            + Standing(peer, now);
+    }
+
+    /// <summary>What the seeker's ranked identities earn with a peer: those shared, and those related once the search has widened.</summary>
+    public static (int Shared, int Related) IdentityTerms(WaitingRequest request, ulong[] peerMask)
+    {
+        var bits = request.IdentityBits;
+        var widened = request.Stage >= MatchStage.RelatedIdentity;
+        int shared = 0, related = 0;
+        for (var i = 0; i < bits.Length; i++)
+        {
+            var weight = bits.Length - i;
+            if (IdentityMask.Has(peerMask, bits[i]))
+            {
+                shared += weight * SharedWeight;
+            }
+            else if (widened && IdentityMask.Overlaps(request.RelatedMasks[i], peerMask))
+            {
+                related += weight * RelatedWeight;
+            }
+        }
+
+        return (shared, related);
+    }
+
+    /// <summary>
+    /// The part of a score that depends on the peer alone: a lighter load and a longer rest. It is the same for
+    /// every request, so a peer-side decision adds it to its bounds rather than to each candidate.
+    /// </summary>
+    public static int Standing(PeerEntry peer, DateTimeOffset now)
+    {
+        var rest = peer.Snapshot.LastConversationEndedAt is { } ended
+            ? Math.Min((int)(now - ended).TotalMinutes, 60) / 6
+            : MaxRestBonus;
+        return rest - (peer.Load * LoadPenalty);
     }
 
     /// <summary>Why these two were matched, in words a person reads ("you are both veterans").</summary>

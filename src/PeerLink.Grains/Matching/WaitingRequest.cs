@@ -3,6 +3,9 @@ namespace PeerLink.Grains.Matching;
 /// <summary>A request in a matchmaker's queue. Mutable, and owned by one <see cref="MatchQueue"/>.</summary>
 public sealed class WaitingRequest(string requestId, long sequence, SeekerSnapshot seeker, MatchRequest request, DateTimeOffset enqueuedAt)
 {
+    /// <summary>Arrival order, which is also the order among equally good requests.</summary>
+    public static readonly IComparer<WaitingRequest> LongestWaitingFirst = Comparer<WaitingRequest>.Create((a, b) => a.Sequence.CompareTo(b.Sequence));
+
     public string RequestId { get; } = requestId;
 
     /// <summary>Arrival order: lower waited longer.</summary>

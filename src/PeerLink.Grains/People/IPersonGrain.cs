@@ -14,6 +14,9 @@ public interface IPersonGrain : IGrainWithStringKey
     [AlwaysInterleave]
     Task<PersonProfile> GetProfile();
 
+    /// <summary>An admin sets the person's roles; a peer who loses the peer role leaves the matching pools.</summary>
+    Task<PersonProfile> SetRoles(Role roles, string changedBy);
+
     /// <summary>Records the person's sign-in name, once; an account's username never changes.</summary>
     Task<PersonProfile> SetUsername(string username);
 
@@ -32,8 +35,20 @@ public interface IPersonGrain : IGrainWithStringKey
     /// <summary>The connection is alive. Without one for the presence timeout a peer is unavailable.</summary>
     Task Heartbeat();
 
-    /// <summary>Never matches the two again, either way.</summary>
+    /// <summary>Never matches the two again, either way; ends a conversation they are in together; rooms stop carrying messages between them.</summary>
     Task Block(string personId);
+
+    /// <summary>A read; may interleave, so no cycle of grains waiting on each other can block it.</summary>
+    [AlwaysInterleave]
+    Task<IReadOnlyList<string>> GetBlocked();
+
+    /// <summary>The person's first connection opened, or their last one closed; the rooms they are in are told.</summary>
+    [OneWay]
+    Task PresenceChanged(bool online);
+
+    /// <summary>A room tells the person it joined or left. One-way: rooms and people never wait on each other.</summary>
+    [OneWay]
+    Task RoomMembershipChanged(string groupId, bool member);
 
     /// <summary>A read; may interleave, so no cycle of grains waiting on each other can block it.</summary>
     [AlwaysInterleave]
@@ -71,4 +86,13 @@ public interface IPersonGrain : IGrainWithStringKey
     Task ConversationEnded(string conversationId, string partnerId, bool asPeer, string language, DateTimeOffset endedAt);
 
     Task RecordFeedback(string conversationId, Feedback feedback);
+
+    /// <summary>Everything held about this person, with the words they wrote and none of anyone else's.</summary>
+    Task<Privacy.PersonExport> Export();
+
+    /// <summary>
+    /// Deletes the person: ends their conversations, takes the words out of every message they wrote, leaves
+    /// their rooms, cancels their request and check-ins, frees their username and forgets them.
+    /// </summary>
+    Task DeleteAccount();
 }

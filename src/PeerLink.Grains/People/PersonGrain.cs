@@ -7,7 +7,7 @@ using PeerLink.Silo.Timers;
 
 namespace PeerLink.Grains.People;
 
-public sealed class PersonGrain(
+public sealed partial class PersonGrain(
     [PersistentState("person")] IPersistentState<PersonState> person,
     TimeProvider time,
     IOptions<MatchingOptions> matchingOptions) : Grain, IPersonGrain
@@ -37,6 +37,26 @@ public sealed class PersonGrain(
         State.Pseudonym = name;
         State.Roles |= roles;
         await person.WriteStateAsync();
+        return Profile();
+    }
+
+    public async Task<PersonProfile> SetRoles(Role roles, string changedBy)
+    {
+        RequireRegistered();
+        if (roles == Role.None)
+        {
+            throw new RuleViolationException("role-required", "A person needs at least one role.");
+        }
+
+        if (changedBy == PersonId && State.Roles.HasFlag(Role.Admin) && !roles.HasFlag(Role.Admin))
+        {
+            // Otherwise the last admin could lock everyone out of the admin tools.
+            throw new RuleViolationException("admin-self-demotion", "Admins cannot take the admin role from themselves; ask another admin.");
+        }
+
+        State.Roles = roles;
+        await person.WriteStateAsync();
+        await PushToPoolsAsync();
         return Profile();
     }
 
@@ -166,6 +186,46 @@ public sealed class PersonGrain(
             await person.WriteStateAsync();
             await PushToPoolsAsync();
         }
+
+        // No message passes between them from now on: a conversation they are in together ends,
+        // and the rooms this person is in stop carrying messages either way.
+        foreach (var conversationId in State.ActiveConversations.ToList())
+        {
+            var conversation = GrainFactory.GetGrain<IConversationGrain>(conversationId);
+            var info = await conversation.GetInfo();
+            if (info.SeekerId == personId || info.PeerId == personId)
+            {
+                await conversation.End(PersonId);
+            }
+        }
+
+        foreach (var groupId in State.Rooms)
+        {
+            await GrainFactory.GetGrain<Groups.ISupportGroupGrain>(groupId).BlocksChanged(PersonId, [.. State.Blocked]);
+        }
+    }
+
+    public async Task PresenceChanged(bool online)
+    {
+        foreach (var groupId in State.Rooms)
+        {
+            await GrainFactory.GetGrain<Groups.ISupportGroupGrain>(groupId).MemberPresenceChanged(PersonId, online);
+        }
+    }
+
+    public Task<IReadOnlyList<string>> GetBlocked() => Task.FromResult<IReadOnlyList<string>>([.. State.Blocked]);
+
+    public async Task RoomMembershipChanged(string groupId, bool member)
+    {
+        if (member ? State.Rooms.Add(groupId) : State.Rooms.Remove(groupId))
+        {
+            if (member)
+            {
+                State.RoomsJoined.Add(groupId);
+            }
+
+            await person.WriteStateAsync();
+        }
     }
 
     public Task<IReadOnlyList<PastConversation>> GetHistory() => Task.FromResult<IReadOnlyList<PastConversation>>([.. State.History]);
@@ -193,7 +253,8 @@ public sealed class PersonGrain(
         return checkInId;
     }
 
-    public Task AddCheckIn(CheckInRecord checkIn) => SaveCheckInAsync(checkIn);
+    // A person who deleted their account takes no check-ins: nothing of them is stored again.
+    public Task AddCheckIn(CheckInRecord checkIn) => State.Pseudonym is null ? Task.CompletedTask : SaveCheckInAsync(checkIn);
 
     private async Task SaveCheckInAsync(CheckInRecord checkIn)
     {

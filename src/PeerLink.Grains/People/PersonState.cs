@@ -39,5 +39,11 @@ public sealed class PersonState
 
     public HashSet<string> Blocked { get; set; } = [];
 
+    /// <summary>The group rooms this person is a member of, so a block reaches them.</summary>
+    public HashSet<string> Rooms { get; set; } = [];
+
+    /// <summary>Every room this person has joined, left or not, so deleting their account reaches what they wrote there.</summary>
+    public HashSet<string> RoomsJoined { get; set; } = [];
+
     public List<CheckInRecord> CheckIns { get; set; } = [];
 }

@@ -17,6 +17,9 @@ public sealed class CrisisDetector : ICrisisDetector
         }
     }
 
+    /// <summary>Runs every rule once; see <see cref="CrisisDetectorWarmup"/>.</summary>
+    internal void Warm() => _rules.Warm("warming up the rules before the first message");
+
     public CrisisAssessment Assess(string text, string? language)
     {
         ArgumentNullException.ThrowIfNull(text);

@@ -43,6 +43,14 @@ internal sealed class CrisisRuleBook
         return new CrisisRuleBook(fallback, languages);
     }
 
+    public void Warm(string sample)
+    {
+        foreach (var rules in _languages.Values)
+        {
+            rules.Warm(sample);
+        }
+    }
+
     /// <summary>The language's own rules (if it has any) and the fallback language's, most serious first.</summary>
     public IEnumerable<CrisisRuleSet> For(string language)
     {

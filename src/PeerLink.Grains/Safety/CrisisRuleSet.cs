@@ -50,6 +50,31 @@ internal sealed class CrisisRuleSet
 
     public bool HasHighRules => _high.Count > 0;
 
+    /// <summary>
+    /// Runs every pattern until it has run once within its time limit. The first run of a compiled pattern
+    /// includes jitting it, which on a busy machine can exceed the limit; a real message meeting that would
+    /// have the pattern skipped, and a crisis could go unseen.
+    /// </summary>
+    public void Warm(string sample)
+    {
+        const int Attempts = 5;
+        foreach (var pattern in _high.Concat(_concern).Select(r => r.Pattern).Append(_clauseBreaks).Concat(new[] { _negations, _figuresOfSpeech, _pastCues }.OfType<Regex>()))
+        {
+            for (var attempt = 1; ; attempt++)
+            {
+                try
+                {
+                    pattern.IsMatch(sample);
+                    break;
+                }
+                catch (RegexMatchTimeoutException) when (attempt < Attempts)
+                {
+                    // Jitted now; the next run measures the pattern alone.
+                }
+            }
+        }
+    }
+
     /// <summary>Compiles the rules, adding a message to <paramref name="errors"/> for each bad one (which is left out).</summary>
     public static CrisisRuleSet Compile(string language, CrisisLanguageRules rules, TimeSpan timeout, bool compiled, ICollection<string> errors) =>
         new(language, rules, timeout, compiled, errors);

@@ -18,6 +18,8 @@ public static class SafetySiloBuilderExtensions
             .ValidateOnStart();
         silo.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<CrisisOptions>, CrisisOptionsValidator>());
         silo.Services.TryAddSingleton<ICrisisDetector, CrisisDetector>();
+        silo.Services.TryAddSingleton<MessageScreen>();
+        silo.Services.AddHostedService<CrisisDetectorWarmup>();
         return silo;
     }
 }

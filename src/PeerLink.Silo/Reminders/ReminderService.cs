@@ -17,6 +17,8 @@ internal sealed class ReminderService(
     TimeProvider timeProvider,
     ILogger<ReminderService> logger) : IDisposable
 {
+    private static readonly TimeSpan MaxTimerWait = TimeSpan.FromDays(14);
+
     private readonly Dictionary<(GrainId GrainId, string Name), LocalReminder> local = [];
     private ITimer? refreshTimer;
     private volatile bool stopped;
@@ -138,7 +140,20 @@ internal sealed class ReminderService(
     {
         reminder.NextTick = tick;
         var due = tick - timeProvider.GetUtcNow();
-        reminder.Timer.Change(due < TimeSpan.Zero ? TimeSpan.Zero : due, Timeout.InfiniteTimeSpan);
+
+        // A timer cannot wait longer than about 49 days; a later tick is reached in hops.
+        reminder.Timer.Change(due < TimeSpan.Zero ? TimeSpan.Zero : due > MaxTimerWait ? MaxTimerWait : due, Timeout.InfiniteTimeSpan);
+    }
+
+    private Task OnTimerAsync(LocalReminder reminder)
+    {
+        if (timeProvider.GetUtcNow() < reminder.NextTick)
+        {
+            ArmAt(reminder, reminder.NextTick);
+            return Task.CompletedTask;
+        }
+
+        return FireAsync(reminder);
     }
 
     private void Disarm(GrainId grainId, string reminderName)
@@ -186,7 +201,7 @@ internal sealed class ReminderService(
 
         public DateTimeOffset NextTick { get; set; }
 
-        public Task FireAsync() => service.FireAsync(this);
+        public Task FireAsync() => service.OnTimerAsync(this);
     }
 
     private sealed record GrainReminder(string ReminderName) : IGrainReminder;

@@ -2,7 +2,9 @@ using System.Security.Claims;
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Http.HttpResults;
 using PeerLink.Grains;
+using PeerLink.Grains.Identities;
 using PeerLink.Grains.Invites;
+using PeerLink.Grains.Moderation;
 using PeerLink.Grains.People;
 using PeerLink.Silo;
 using PeerLink.Web.Auth;
@@ -13,7 +15,11 @@ public sealed record InviteRequest(Role? Role, int? ValidDays);
 
 public sealed record InviteCreated(string Code, Role Role, DateTimeOffset ExpiresAt);
 
-/// <summary>What only admins do: invite peers and moderators, and record a peer's training.</summary>
+public sealed record IdentityRequest(string? Name, string? Members, string? Description, IReadOnlyList<string>? Related);
+
+public sealed record RolesRequest(IReadOnlyList<Role>? Roles);
+
+/// <summary>What only admins do: invite peers and moderators, set roles, record training, edit the identity catalog, read the audit log.</summary>
 internal static class AdminApi
 {
     public static RouteGroupBuilder MapAdminApi(this IEndpointRouteBuilder endpoints)
@@ -21,6 +27,10 @@ internal static class AdminApi
         var api = endpoints.MapGroup("/api/admin").WithTags("Admin").RequireAuthorization(nameof(Role.Admin));
         api.MapPost("/invites", CreateInviteAsync);
         api.MapPost("/people/{id}/training", RecordTrainingAsync);
+        api.MapPut("/people/{id}/roles", SetRolesAsync);
+        api.MapPut("/identities/{id}", UpsertIdentityAsync);
+        api.MapDelete("/identities/{id}", RemoveIdentityAsync);
+        api.MapGet("/audit", AuditAsync);
         return api;
     }
 
@@ -45,4 +55,23 @@ internal static class AdminApi
 
         return TypedResults.Ok(await person.RecordTraining(new TrainingRecord(time.GetUtcNow(), user.PersonId())));
     }
+
+    private static async Task<Ok<PersonProfile>> SetRolesAsync(string id, RolesRequest request, ClaimsPrincipal user, IGrainFactory grains)
+    {
+        var roles = (request.Roles ?? []).Aggregate(Role.None, (all, role) => all | role);
+        return TypedResults.Ok(await grains.GetGrain<IPersonGrain>(Errors.Keys.Person(id)).SetRoles(roles, user.PersonId()));
+    }
+
+    private static async Task<Ok<IReadOnlyList<Identity>>> UpsertIdentityAsync(string id, IdentityRequest request, IGrainFactory grains)
+    {
+        var identity = new Identity(id, request.Name ?? string.Empty, request.Members ?? string.Empty, request.Description ?? string.Empty, request.Related ?? []);
+        return TypedResults.Ok((await grains.GetGrain<IIdentityCatalogGrain>(IdentityCatalogGrain.Key).Upsert(identity)).Identities);
+    }
+
+    private static async Task<Ok<IReadOnlyList<Identity>>> RemoveIdentityAsync(string id, IGrainFactory grains) =>
+        TypedResults.Ok((await grains.GetGrain<IIdentityCatalogGrain>(IdentityCatalogGrain.Key).Remove(id)).Identities);
+
+    /// <summary>The moderation audit log, oldest first, paged by entry number.</summary>
+    private static async Task<Ok<AuditPage>> AuditAsync(long? after, int? limit, IGrainFactory grains) =>
+        TypedResults.Ok(await grains.GetGrain<IAuditLogGrain>(AuditLogGrain.Key).Read(after ?? 0, limit ?? Grains.Messages.MessageHistory.DefaultPageSize));
 }

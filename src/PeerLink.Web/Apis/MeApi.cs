@@ -1,6 +1,10 @@
 using System.Security.Claims;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using PeerLink.Grains;
 using PeerLink.Grains.People;
+using PeerLink.Grains.Privacy;
 using PeerLink.Silo;
 using PeerLink.Web.Auth;
 
@@ -10,15 +14,22 @@ public sealed record PassphraseRequest(string? Username, string? Passphrase);
 
 public sealed record ProfileRequest(IReadOnlyList<string>? Identities, IReadOnlyList<string>? Languages, string? TimeZone);
 
-/// <summary>The signed-in person's own profile. Nobody reads or edits another person's here.</summary>
+/// <param name="Confirm">Must be exactly <see cref="MeApi.DeleteConfirmation"/>, so no stray request deletes an account.</param>
+public sealed record DeleteAccountRequest(string? Confirm);
+
+/// <summary>The signed-in person's own profile and data. Nobody reads, edits or deletes another person's here.</summary>
 internal static class MeApi
 {
+    public const string DeleteConfirmation = "delete my account";
+
     public static RouteGroupBuilder MapMeApi(this IEndpointRouteBuilder endpoints)
     {
         var api = endpoints.MapGroup("/api/me").WithTags("Me").RequireAuthorization();
         api.MapGet("/", GetAsync);
         api.MapPut("/profile", UpdateProfileAsync);
         api.MapPut("/passphrase", KeepAccountAsync);
+        api.MapGet("/export", ExportAsync);
+        api.MapDelete("/", DeleteAsync);
         return api;
     }
 
@@ -40,5 +51,30 @@ internal static class MeApi
 
         await accounts.AttachAsync(user.PersonId(), request.Username ?? string.Empty, request.Passphrase ?? string.Empty);
         return TypedResults.Ok(await person.GetProfile());
+    }
+
+    /// <summary>Everything PeerLink holds about me, to download; other people's words are never in it.</summary>
+    private static async Task<Ok<PersonExport>> ExportAsync(ClaimsPrincipal user, IGrainFactory grains, HttpContext context)
+    {
+        var export = await grains.GetGrain<IPersonGrain>(user.PersonId()).Export();
+        context.Response.Headers.ContentDisposition = "attachment; filename=\"peerlink-export.json\"";
+        return TypedResults.Ok(export);
+    }
+
+    /// <summary>Deletes my account and the words of every message I wrote, then signs this browser out.</summary>
+    private static async Task<NoContent> DeleteAsync(
+        [FromBody(EmptyBodyBehavior = Microsoft.AspNetCore.Mvc.ModelBinding.EmptyBodyBehavior.Allow)] DeleteAccountRequest? request,
+        ClaimsPrincipal user,
+        IGrainFactory grains,
+        HttpContext context)
+    {
+        if (request?.Confirm != DeleteConfirmation)
+        {
+            throw new RuleViolationException("confirmation-required", $"To delete your account for good, send {{ \"confirm\": \"{DeleteConfirmation}\" }}.");
+        }
+
+        await grains.GetGrain<IPersonGrain>(user.PersonId()).DeleteAccount();
+        await context.SignOutAsync(PeerLinkAuth.CookieScheme);
+        return TypedResults.NoContent();
     }
 }

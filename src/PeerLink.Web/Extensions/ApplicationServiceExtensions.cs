@@ -24,6 +24,14 @@ internal static class ApplicationServiceExtensions
         // The API speaks camelCase JSON with enums as words ("seeker"), never as numbers.
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));
         builder.Services.AddProblemDetails();
+
+        // Pages and scripts only: API answers carry tokens and personal text, and compressing secrets
+        // next to attacker-chosen text is how BREACH-style attacks read them.
+        builder.Services.AddResponseCompression(o =>
+        {
+            o.EnableForHttps = true;
+            o.MimeTypes = ["text/html", "text/css", "text/javascript", "application/javascript", "image/svg+xml"];
+        });
         builder.Services.AddExceptionHandler<RuleViolationHandler>();
         builder.AddPeerLinkAuthentication();
         builder.AddPeerLinkRealtime();

@@ -11,6 +11,7 @@ internal static class EndpointExtensions
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseResponseCompression();
         app.UseDefaultFiles();
         app.UseStaticFiles();
         app.UseWebSockets();
@@ -20,10 +21,12 @@ internal static class EndpointExtensions
         app.MapHealth();
         app.MapAuthApi();
         app.MapIdentitiesApi();
+        app.MapReferenceApi();
         app.MapMeApi();
         app.MapConversationsApi();
         app.MapGroupsApi();
         app.MapAdminApi();
+        app.MapModerationApi();
         app.MapPeerLinkHub();
         app.MapBenchEndpoints();
     }

@@ -27,7 +27,7 @@ public sealed record MessageSent(long Seq, DateTimeOffset SentAt);
 
 public sealed record MessageReceivedMessage(string ConversationId, long Seq, string SenderId, string Text, DateTimeOffset SentAt);
 
-public sealed record GroupMemberInfo(string PersonId, string Pseudonym, bool Online, bool Moderator);
+public sealed record GroupMemberInfo(string PersonId, string Pseudonym, bool Online, bool Moderator, DateTimeOffset? WarnedUntil, DateTimeOffset? MutedUntil);
 
 public sealed record GroupView(
     string GroupId,
@@ -36,7 +36,9 @@ public sealed record GroupView(
     IReadOnlyList<string> Identities,
     int Capacity,
     IReadOnlyList<GroupMemberInfo> Members,
-    long LastSeq)
+    long LastSeq,
+    bool Locked,
+    long? PinnedSeq)
 {
     public static GroupView From(GroupInfo info, Presence presence) => new(
         info.GroupId,
@@ -44,10 +46,16 @@ public sealed record GroupView(
         info.Description,
         info.Identities,
         info.Capacity,
-        [.. info.Members.Select(m => new GroupMemberInfo(m.PersonId, m.Pseudonym, presence.IsOnline(m.PersonId), m.Moderator))],
-        info.LastSeq);
+        [.. info.Members.Select(m => new GroupMemberInfo(m.PersonId, m.Pseudonym, presence.IsOnline(m.PersonId), m.Moderator, m.WarnedUntil, m.MutedUntil))],
+        info.LastSeq,
+        info.Locked,
+        info.PinnedSeq);
 }
 
 public sealed record GroupMessageReceivedMessage(string GroupId, long Seq, string SenderId, string Pseudonym, string Text, DateTimeOffset SentAt);
 
 public sealed record GroupMemberChangedMessage(string GroupId, string PersonId, string Pseudonym, bool Joined);
+
+public sealed record MessagesRemovedMessage(string? ConversationId, string? GroupId, IReadOnlyList<long> Seqs, string Reason);
+
+public sealed record GroupMemberPresenceMessage(string GroupId, string PersonId, bool Online);

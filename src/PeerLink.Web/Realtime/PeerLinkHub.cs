@@ -5,6 +5,7 @@ using PeerLink.Grains;
 using PeerLink.Grains.Conversations;
 using PeerLink.Grains.Groups;
 using PeerLink.Grains.Matching;
+using PeerLink.Grains.Moderation;
 using PeerLink.Grains.People;
 using PeerLink.Silo;
 using PeerLink.Web.Auth;
@@ -14,10 +15,11 @@ namespace PeerLink.Web.Realtime;
 
 /// <summary>
 /// The one hub, at /hubs/peerlink. It stays thin: it checks who is calling, then asks grains.
+/// Matching and conversations are here; rooms, safety and moderation are in the other PeerLinkHub.*.cs files.
 /// Events come back to each person through <see cref="SignalREvents"/>.
 /// </summary>
 [Authorize]
-public sealed class PeerLinkHub(IGrainFactory grains, IOptions<MatchingOptions> matching, Presence presence, MessageRateLimiter messageLimit) : Hub
+public sealed partial class PeerLinkHub(IGrainFactory grains, IOptions<MatchingOptions> matching, Presence presence, MessageRateLimiter messageLimit) : Hub
 {
     public const string Path = "/hubs/peerlink";
 
@@ -25,14 +27,29 @@ public sealed class PeerLinkHub(IGrainFactory grains, IOptions<MatchingOptions> 
 
     public override async Task OnConnectedAsync()
     {
-        presence.Connected(PersonId);
-        await grains.GetGrain<IPersonGrain>(PersonId).Heartbeat();
+        var first = presence.Connected(PersonId);
+        var person = grains.GetGrain<IPersonGrain>(PersonId);
+        await person.Heartbeat();
+        if (first)
+        {
+            await person.PresenceChanged(online: true);
+        }
     }
 
-    public override Task OnDisconnectedAsync(Exception? exception)
+    public override async Task OnDisconnectedAsync(Exception? exception)
     {
-        presence.Disconnected(PersonId);
-        return Task.CompletedTask;
+        if (!presence.Disconnected(PersonId))
+        {
+            return;
+        }
+
+        await grains.GetGrain<IPersonGrain>(PersonId).PresenceChanged(online: false);
+
+        // A moderator whose last console closed can no longer answer an alert.
+        if (Context.User!.IsInRole(nameof(Role.Moderator)))
+        {
+            await grains.GetGrain<IModerationGrain>(ModerationGrain.Key).SetOnDuty(PersonId, onDuty: false);
+        }
     }
 
     public async Task<RequestCreated> RequestConversation(RequestConversationArgs args)
@@ -48,6 +65,11 @@ public sealed class PeerLinkHub(IGrainFactory grains, IOptions<MatchingOptions> 
     [Authorize(Policy = nameof(Role.Peer))]
     public Task SetAvailability(AvailabilityArgs args) =>
         grains.GetGrain<IPersonGrain>(PersonId).SetAvailability(args.Available, args.Capacity);
+
+    /// <summary>A peer rests after a conversation: no offers until the cool-down ends (0 ends it now).</summary>
+    [Authorize(Policy = nameof(Role.Peer))]
+    public Task StartCoolDown(int minutes) =>
+        grains.GetGrain<IPersonGrain>(PersonId).StartCoolDown(TimeSpan.FromMinutes(minutes));
 
     [Authorize(Policy = nameof(Role.Peer))]
     public async Task AcceptOffer(string offerId) =>
@@ -66,21 +88,6 @@ public sealed class PeerLinkHub(IGrainFactory grains, IOptions<MatchingOptions> 
         var conversation = grains.GetGrain<IConversationGrain>(Keys.Conversation(conversationId));
         messageLimit.Take(PersonId);
         var ack = await conversation.SendMessage(PersonId, text);
-        return new MessageSent(ack.Seq, ack.SentAt);
-    }
-
-    public async Task<GroupView> JoinGroup(string groupId) =>
-        GroupView.From(await grains.GetGrain<ISupportGroupGrain>(Keys.Group(groupId)).Join(PersonId), presence);
-
-    public Task LeaveGroup(string groupId) =>
-        grains.GetGrain<ISupportGroupGrain>(Keys.Group(groupId)).Leave(PersonId);
-
-    /// <summary>Returns once the message is stored, with its place in the room's order.</summary>
-    public async Task<MessageSent> SendGroupMessage(string groupId, string text)
-    {
-        var room = grains.GetGrain<ISupportGroupGrain>(Keys.Group(groupId));
-        messageLimit.Take(PersonId);
-        var ack = await room.SendMessage(PersonId, text);
         return new MessageSent(ack.Seq, ack.SentAt);
     }
 

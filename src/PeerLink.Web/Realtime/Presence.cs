@@ -16,14 +16,19 @@ public sealed class Presence(IGrainFactory grains, TimeProvider time, ILogger<Pr
     /// <summary>Whether the person has a live connection to this node.</summary>
     public bool IsOnline(string personId) => connections.ContainsKey(personId);
 
-    public void Connected(string personId) => connections.AddOrUpdate(personId, 1, (_, n) => n + 1);
+    /// <returns>Whether that is the person's first connection.</returns>
+    public bool Connected(string personId) => connections.AddOrUpdate(personId, 1, (_, n) => n + 1) == 1;
 
-    public void Disconnected(string personId)
+    /// <returns>Whether that was the person's last connection.</returns>
+    public bool Disconnected(string personId)
     {
-        if (connections.AddOrUpdate(personId, 0, (_, n) => n - 1) <= 0)
+        if (connections.AddOrUpdate(personId, 0, (_, n) => n - 1) > 0)
         {
-            connections.TryRemove(new KeyValuePair<string, int>(personId, 0));
+            return false;
         }
+
+        connections.TryRemove(new KeyValuePair<string, int>(personId, 0));
+        return true;
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)

@@ -31,7 +31,17 @@ public sealed class SignalREvents(IHubContext<PeerLinkHub> hub, ILogger<SignalRE
         CheckInDue d => ("CheckInDue", new CheckInDueMessage(d.CheckInId, d.PartnerId, d.DueAt)),
         MessageReceived m => ("MessageReceived", new MessageReceivedMessage(m.ConversationId, m.Seq, m.SenderId, m.Text, m.SentAt)),
         GroupMessageReceived g => ("GroupMessageReceived", new GroupMessageReceivedMessage(g.GroupId, g.Seq, g.SenderId, g.Pseudonym, g.Text, g.SentAt)),
+        GroupMemberPresence p => ("GroupMemberPresence", new GroupMemberPresenceMessage(p.GroupId, p.PersonId, p.Online)),
         GroupMemberChanged g => ("GroupMemberChanged", new GroupMemberChangedMessage(g.GroupId, g.PersonId, g.Pseudonym, g.Joined)),
+        CrisisResourcesOffered c => ("CrisisResources", new CrisisResourcesMessage(c.ConversationId, c.GroupId, c.Resources)),
+        CrisisAlertRaised a => ("CrisisAlert", a.Alert),
+        ModeratorCalled c => ("ModeratorCalled", c.Call),
+        ReportFiled r => ("ReportFiled", r.Report),
+        ReportClosed r => ("ReportClosed", new ReportClosedMessage(r.ReportId, r.Outcome)),
+        ModeratorJoined m => ("ModeratorJoined", new ModeratorJoinedMessage(m.ConversationId, m.ModeratorId, m.Pseudonym)),
+        ModerationNotice n => ("ModerationNotice", new ModerationNoticeMessage(n.Action, n.GroupId, n.Reason, n.Until)),
+        GroupUpdated g => ("GroupUpdated", new GroupUpdatedMessage(g.GroupId, g.Change, g.Seq, g.Reason)),
+        MessagesRemoved r => ("MessagesRemoved", new MessagesRemovedMessage(r.ConversationId, r.GroupId, r.Seqs, r.Reason)),
         _ => throw new ArgumentOutOfRangeException(nameof(e), e.GetType().Name, "No hub message for this event."),
     };
 

@@ -27,6 +27,23 @@ public sealed class ReminderTests
     }
 
     [Fact]
+    public async Task A_reminder_due_months_away_fires_on_time_although_a_timer_cannot_wait_that_long()
+    {
+        var clock = new ManualTimeProvider();
+        await using var silo = await SiloFactory.StartAsync(o => o.TimeProvider = clock);
+
+        await silo.GetGrain<IReminderGrain>("far").Remind("due", TimeSpan.FromDays(90), TimeSpan.FromDays(365));
+        for (var day = 0; day < 89; day++)
+        {
+            clock.Advance(TimeSpan.FromDays(1));
+        }
+
+        Assert.Equal(0, silo.Log().Count("reminded far due"));
+        clock.Advance(TimeSpan.FromDays(1));
+        await Eventually.TrueAsync(() => silo.Log().Count("reminded far due") == 1, "the tick 90 days out");
+    }
+
+    [Fact]
     public async Task A_reminder_wakes_a_grain_that_was_collected()
     {
         var clock = new ManualTimeProvider();

@@ -1,0 +1,64 @@
+// The live connection to /hubs/peerlink, with its state always visible in the page header.
+// It reconnects for as long as the page is open; after a reconnect, every page fetches what it missed.
+import { showCrisisResources } from './crisis-panel.js';
+import { $ } from './dom.js';
+
+const labels = {
+  idle: 'Not connected yet',
+  connecting: 'Connecting…',
+  connected: 'Connected',
+  reconnecting: 'Connection lost. Reconnecting…',
+  offline: 'Offline. Trying again…',
+};
+
+// Quick first tries, then every 5 s: a server restart or a patchy phone signal should not end a chat.
+const retryDelays = [0, 500, 1000, 2000, 3000];
+const retryForever = { nextRetryDelayInMilliseconds: ({ previousRetryCount }) => retryDelays[previousRetryCount] ?? 5000 };
+
+function showState(state) {
+  const status = $('#connection');
+  status.dataset.state = state;
+  status.textContent = labels[state];
+}
+
+export function createConnection() {
+  const connection = new signalR.HubConnectionBuilder()
+    .withUrl('/hubs/peerlink')
+    .withAutomaticReconnect(retryForever)
+    .configureLogging(signalR.LogLevel.None)
+    .build();
+  const reconnectedHandlers = [];
+  connection.on('CrisisResources', showCrisisResources);
+
+  connection.onreconnecting(() => showState('reconnecting'));
+  connection.onreconnected(async () => {
+    showState('connected');
+    for (const handler of reconnectedHandlers) {
+      try { await handler(); } catch { /* the next reconnect tries again */ }
+    }
+  });
+  // Only when automatic reconnection itself stops: start over.
+  connection.onclose(() => start(true));
+
+  async function start(again = false) {
+    showState(again ? 'offline' : 'connecting');
+    for (let attempt = 0; ; attempt++) {
+      try {
+        await connection.start();
+        showState('connected');
+        if (again) for (const handler of reconnectedHandlers) await handler();
+        return;
+      } catch {
+        showState('offline');
+        await new Promise((resolve) => setTimeout(resolve, retryDelays[attempt] ?? 5000));
+      }
+    }
+  }
+
+  return {
+    start: () => start(false),
+    on: (event, handler) => connection.on(event, handler),
+    invoke: (method, ...args) => connection.invoke(method, ...args),
+    onReconnected: (handler) => reconnectedHandlers.push(handler),
+  };
+}
