@@ -14,6 +14,7 @@ internal sealed class LoadSession(LoadOptions options, ServerKind kind, TextWrit
     {
         var machine = Machine.Describe();
         var date = DateTimeOffset.UtcNow;
+        var commit = Machine.Commit();
         var results = new List<ModeResult>();
         foreach (var storage in storageModes)
         {
@@ -27,7 +28,7 @@ internal sealed class LoadSession(LoadOptions options, ServerKind kind, TextWrit
             results.Add(await new LoadRun(options, log).RunAsync(storage, server, bound.Token));
         }
 
-        return new LoadReport(date, Machine.Commit(), machine, Machine.LoadAverage(), options, results, [.. results.SelectMany(r => Targets.Judge(r, options))]);
+        return new LoadReport(date, commit, machine, Machine.LoadAverage(), options, results, [.. results.SelectMany(r => Targets.Judge(r, options))]);
     }
 
     private async Task<PeerLinkServer> StartAsync(string? redisConnectionString)
