@@ -10,8 +10,12 @@ namespace PeerLink.Testing;
 /// again to simulate an outage: it comes back on the same port and directory, so with
 /// <c>appendOnly</c> its data survives. Disposing stops it and deletes the directory.
 /// </summary>
-/// <param name="appendOnly">Append every write to a file and fsync it before answering, so data survives a stop.</param>
-public sealed class RedisServer(bool appendOnly = false) : IAsyncDisposable
+/// <param name="appendOnly">Append every write to a file, so data survives a stop.</param>
+/// <param name="fsync">
+/// With <paramref name="appendOnly"/>, when the file is flushed to disk: before every answer (the default, nothing
+/// lost), or once a second as deploy/redis.conf does in production (at most the last second lost).
+/// </param>
+public sealed class RedisServer(bool appendOnly = false, AppendFsync fsync = AppendFsync.Always) : IAsyncDisposable
 {
     private static readonly TimeSpan StartDeadline = TimeSpan.FromSeconds(15);
     private static readonly TimeSpan StopDeadline = TimeSpan.FromSeconds(10);
@@ -27,9 +31,9 @@ public sealed class RedisServer(bool appendOnly = false) : IAsyncDisposable
 
     private string LogFile => Path.Combine(directory.FullName, "redis.log");
 
-    public static async Task<RedisServer> StartNewAsync(bool appendOnly = false)
+    public static async Task<RedisServer> StartNewAsync(bool appendOnly = false, AppendFsync fsync = AppendFsync.Always)
     {
-        var server = new RedisServer(appendOnly);
+        var server = new RedisServer(appendOnly, fsync);
         try
         {
             await server.StartAsync();
@@ -138,7 +142,7 @@ public sealed class RedisServer(bool appendOnly = false) : IAsyncDisposable
             "--port", $"{Port}", "--bind", "127.0.0.1", "--save", "", "--daemonize", "yes",
             "--dir", directory.FullName, "--pidfile", PidFile, "--logfile", LogFile,
         ];
-        string[] persistence = appendOnly ? ["--appendonly", "yes", "--appendfsync", "always"] : ["--appendonly", "no"];
+        string[] persistence = appendOnly ? ["--appendonly", "yes", "--appendfsync", fsync == AppendFsync.Always ? "always" : "everysec"] : ["--appendonly", "no"];
         return [.. common, .. persistence];
     }
 

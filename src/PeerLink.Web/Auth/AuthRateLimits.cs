@@ -1,15 +1,26 @@
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Options;
 
 namespace PeerLink.Web.Auth;
 
-/// <summary>Sign-in is where passwords get guessed and guest accounts get mass-made: ten tries a minute per address.</summary>
+public sealed class SignInLimitOptions
+{
+    public const string SectionName = "PeerLink:Limits";
+
+    /// <summary>Sign-in requests one client address may make a minute. Raise it only for a load run from one address.</summary>
+    public int SignInsPerMinute { get; set; } = 10;
+}
+
+/// <summary>Sign-in is where passwords get guessed and guest accounts get mass-made: ten tries a minute per address by default.</summary>
 internal static class AuthRateLimits
 {
     public const string Policy = "auth";
-    public const int PermitsPerMinute = 10;
 
-    public static void AddAuthRateLimits(this IServiceCollection services) =>
+    public static void AddAuthRateLimits(this IServiceCollection services)
+    {
+        services.AddOptions<SignInLimitOptions>().BindConfiguration(SignInLimitOptions.SectionName)
+            .Validate(o => o.SignInsPerMinute > 0, $"{SignInLimitOptions.SectionName}:SignInsPerMinute must be at least 1.").ValidateOnStart();
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
@@ -24,6 +35,12 @@ internal static class AuthRateLimits
             };
             o.AddPolicy(Policy, http => RateLimitPartition.GetFixedWindowLimiter(
                 http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = PermitsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+                _ => new FixedWindowRateLimiterOptions
+                {
+                    PermitLimit = http.RequestServices.GetRequiredService<IOptions<SignInLimitOptions>>().Value.SignInsPerMinute,
+                    Window = TimeSpan.FromMinutes(1),
+                    QueueLimit = 0,
+                }));
         });
+    }
 }

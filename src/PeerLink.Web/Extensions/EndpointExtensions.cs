@@ -1,4 +1,5 @@
 using PeerLink.Web.Apis;
+using PeerLink.Web.Bench;
 using PeerLink.Web.Health;
 using PeerLink.Web.Realtime;
 
@@ -27,5 +28,6 @@ internal static class EndpointExtensions
         app.MapAdminApi();
         app.MapModerationApi();
         app.MapPeerLinkHub();
+        app.MapBenchEndpoints();
     }
 }

@@ -12,6 +12,7 @@ internal static class RealtimeExtensions
         builder.Services.AddSignalR(o => o.AddFilter<RuleViolationHubFilter>())
             .AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));
         builder.Services.AddSingleton<RuleViolationHubFilter>();
+        builder.Services.AddSingleton<HubLifetimeManager<PeerLinkHub>, PersonIndexedLifetimeManager<PeerLinkHub>>();
         builder.Services.AddSingleton<SignalREvents>();
         builder.Services.AddSingleton<IPeerLinkEvents>(sp => sp.GetRequiredService<SignalREvents>());
         builder.Services.AddHostedService(sp => sp.GetRequiredService<SignalREvents>());

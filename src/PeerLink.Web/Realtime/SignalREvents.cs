@@ -5,14 +5,20 @@ using PeerLink.Grains.Events;
 namespace PeerLink.Web.Realtime;
 
 /// <summary>
-/// Adapts grain events to the hub contract. Grains publish inside their turns, so Publish only queues;
-/// a background loop delivers to every connection of the person the event is for.
+/// Adapts grain events to the hub contract. Grains publish inside their turns, so Publish only queues. Delivery
+/// runs on several loops, each person's events always on the same one: a person hears their events in the
+/// order they were published, while one slow or busy connection holds up only the people who share its loop.
 /// </summary>
 public sealed class SignalREvents(IHubContext<PeerLinkHub> hub, ILogger<SignalREvents> logger) : BackgroundService, IPeerLinkEvents
 {
-    private readonly Channel<PeerLinkEvent> pending = Channel.CreateUnbounded<PeerLinkEvent>(new UnboundedChannelOptions { SingleReader = true });
+    // One loop awaiting every send in turn tops out at a few thousand events a second; more loops than cores
+    // let sends to different people overlap while one waits on its socket.
+    private static readonly int LoopCount = Math.Max(4, Environment.ProcessorCount * 2);
 
-    public void Publish(PeerLinkEvent e) => pending.Writer.TryWrite(e);
+    private readonly Channel<PeerLinkEvent>[] pending = [.. Enumerable.Range(0, LoopCount)
+        .Select(_ => Channel.CreateUnbounded<PeerLinkEvent>(new UnboundedChannelOptions { SingleReader = true }))];
+
+    public void Publish(PeerLinkEvent e) => pending[(int)((uint)StringComparer.Ordinal.GetHashCode(e.RecipientId) % (uint)LoopCount)].Writer.TryWrite(e);
 
     /// <summary>The hub method and payload an event becomes.</summary>
     public static (string Method, object Payload) ToHubMessage(PeerLinkEvent e) => e switch
@@ -39,9 +45,12 @@ public sealed class SignalREvents(IHubContext<PeerLinkHub> hub, ILogger<SignalRE
         _ => throw new ArgumentOutOfRangeException(nameof(e), e.GetType().Name, "No hub message for this event."),
     };
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        Task.WhenAll(pending.Select(channel => Task.Run(() => DeliverAsync(channel.Reader, stoppingToken), stoppingToken)));
+
+    private async Task DeliverAsync(ChannelReader<PeerLinkEvent> events, CancellationToken stoppingToken)
     {
-        await foreach (var e in pending.Reader.ReadAllAsync(stoppingToken))
+        await foreach (var e in events.ReadAllAsync(stoppingToken))
         {
             try
             {

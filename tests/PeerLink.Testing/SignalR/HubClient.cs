@@ -1,8 +1,8 @@
+using System.Buffers;
 using System.Collections.Concurrent;
 using System.Net.WebSockets;
 using System.Text;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 
 namespace PeerLink.Testing.SignalR;
 
@@ -13,8 +13,9 @@ namespace PeerLink.Testing.SignalR;
 /// </summary>
 public sealed class HubClient : IAsyncDisposable
 {
-    private const char RecordSeparator = '\u001e';
+    private const byte RecordSeparator = 0x1e;
     private static readonly TimeSpan PingInterval = TimeSpan.FromSeconds(10);
+    private static readonly byte[] Ping = Record("""{"type":6}""");
 
     private readonly ClientWebSocket socket = new();
     private readonly ConcurrentDictionary<string, TaskCompletionSource<JsonElement?>> pending = new();
@@ -22,25 +23,38 @@ public sealed class HubClient : IAsyncDisposable
     private readonly SemaphoreSlim sendLock = new(1, 1);
     private readonly CancellationTokenSource closing = new();
     private readonly TaskCompletionSource<string?> closed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly bool keepEvents;
+
+    // Incoming bytes: whole records are parsed straight from here, and a partial one waits for the next frame.
+    // It starts small, because a load run holds thousands of idle clients, and grows to the largest record.
+    private byte[] inbox = new byte[1024];
+    private int inboxStart;
+    private int inboxEnd;
     private Task? receiveLoop;
     private Task? pingLoop;
     private long nextInvocationId;
+    private int disposed;
 
-    private HubClient()
+    private HubClient(bool keepEvents)
     {
+        this.keepEvents = keepEvents;
     }
 
     /// <summary>Fires for every server-to-client invocation, on the receive loop: keep handlers short.</summary>
     public event Action<HubEvent>? EventReceived;
 
-    /// <summary>Every event received so far, in order.</summary>
+    /// <summary>Every event received so far, in order; empty when connected with <c>keepEvents: false</c>.</summary>
     public IReadOnlyCollection<HubEvent> Events => received;
 
     /// <summary>Completes when the connection closes; its result is the server's close error, if any.</summary>
     public Task<string?> Closed => closed.Task;
 
     /// <summary>Connects to <paramref name="hubUrl"/> (http or ws scheme) and completes the JSON protocol handshake.</summary>
-    public static async Task<HubClient> ConnectAsync(Uri hubUrl, string? accessToken = null, CancellationToken cancellationToken = default)
+    /// <param name="keepEvents">
+    /// Keep every event for <see cref="Events"/> and <see cref="WaitForEventAsync"/>. A load run turns it off and
+    /// listens to <see cref="EventReceived"/> instead, so a long run does not hold every event it ever saw.
+    /// </param>
+    public static async Task<HubClient> ConnectAsync(Uri hubUrl, string? accessToken = null, bool keepEvents = true, CancellationToken cancellationToken = default)
     {
         var builder = new UriBuilder(hubUrl) { Scheme = hubUrl.Scheme is "https" or "wss" ? "wss" : "ws" };
         if (accessToken is not null)
@@ -48,20 +62,22 @@ public sealed class HubClient : IAsyncDisposable
             builder.Query = $"access_token={Uri.EscapeDataString(accessToken)}";
         }
 
-        var client = new HubClient();
+        var client = new HubClient(keepEvents);
         try
         {
             await client.socket.ConnectAsync(builder.Uri, cancellationToken);
-            await client.SendRecordAsync("""{"protocol":"json","version":1}""", cancellationToken);
-            var buffer = new StringBuilder();
-            var handshake = await client.ReadRecordAsync(buffer, cancellationToken)
+            await client.SendRecordAsync(Record("""{"protocol":"json","version":1}"""), cancellationToken);
+            var handshake = await client.ReadRecordAsync(cancellationToken)
                 ?? throw new WebSocketException("The server closed the connection during the SignalR handshake.");
-            if (JsonNode.Parse(handshake)?["error"]?.GetValue<string>() is { } error)
+            using (var reply = JsonDocument.Parse(handshake))
             {
-                throw new WebSocketException($"The SignalR handshake was refused: {error}");
+                if (reply.RootElement.TryGetProperty("error", out var error))
+                {
+                    throw new WebSocketException($"The SignalR handshake was refused: {error.GetString()}");
+                }
             }
 
-            client.receiveLoop = client.ReceiveLoopAsync(buffer);
+            client.receiveLoop = client.ReceiveLoopAsync();
             client.pingLoop = client.PingLoopAsync();
             return client;
         }
@@ -117,8 +133,14 @@ public sealed class HubClient : IAsyncDisposable
     /// <summary>Drops the connection abruptly, as a lost network would.</summary>
     public void Abort() => socket.Abort();
 
+    /// <summary>Closes the connection; calling it again does nothing.</summary>
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref disposed, 1) == 1)
+        {
+            return;
+        }
+
         await closing.CancelAsync();
         if (socket.State == WebSocketState.Open)
         {
@@ -148,8 +170,14 @@ public sealed class HubClient : IAsyncDisposable
         var id = Interlocked.Increment(ref nextInvocationId).ToString(System.Globalization.CultureInfo.InvariantCulture);
         var completion = new TaskCompletionSource<JsonElement?>(TaskCreationOptions.RunContinuationsAsynchronously);
         pending[id] = completion;
-        var message = JsonSerializer.Serialize(new { type = 1, invocationId = id, target = method, arguments }, HubJson.Options);
-        await SendRecordAsync(message, closing.Token);
+        var message = new ArrayBufferWriter<byte>(256);
+        using (var writer = new Utf8JsonWriter(message))
+        {
+            JsonSerializer.Serialize(writer, new { type = 1, invocationId = id, target = method, arguments }, HubJson.Options);
+        }
+
+        message.Write([RecordSeparator]);
+        await SendRecordAsync(message.WrittenMemory, closing.Token);
         try
         {
             return await completion.Task;
@@ -160,13 +188,14 @@ public sealed class HubClient : IAsyncDisposable
         }
     }
 
-    private async Task SendRecordAsync(string json, CancellationToken cancellationToken)
+    private static byte[] Record(string json) => [.. Encoding.UTF8.GetBytes(json), RecordSeparator];
+
+    private async Task SendRecordAsync(ReadOnlyMemory<byte> record, CancellationToken cancellationToken)
     {
-        var bytes = Encoding.UTF8.GetBytes(json + RecordSeparator);
         await sendLock.WaitAsync(cancellationToken);
         try
         {
-            await socket.SendAsync(bytes, WebSocketMessageType.Text, endOfMessage: true, cancellationToken);
+            await socket.SendAsync(record, WebSocketMessageType.Text, endOfMessage: true, cancellationToken);
         }
         finally
         {
@@ -174,36 +203,50 @@ public sealed class HubClient : IAsyncDisposable
         }
     }
 
-    /// <summary>Reads until one whole record is in <paramref name="buffer"/>; returns it and keeps the rest.</summary>
-    private async Task<string?> ReadRecordAsync(StringBuilder buffer, CancellationToken cancellationToken)
+    /// <summary>
+    /// Reads until one whole record is buffered and returns it, without its separator; it stays valid until the
+    /// next read. Null when the server closed. 0x1E never occurs inside UTF-8 JSON text, so bytes can be split on it.
+    /// </summary>
+    private async ValueTask<ReadOnlyMemory<byte>?> ReadRecordAsync(CancellationToken cancellationToken)
     {
-        var chunk = new byte[16 * 1024];
         while (true)
         {
-            var text = buffer.ToString();
-            var end = text.IndexOf(RecordSeparator, StringComparison.Ordinal);
+            var end = Array.IndexOf(inbox, RecordSeparator, inboxStart, inboxEnd - inboxStart);
             if (end >= 0)
             {
-                buffer.Clear().Append(text, end + 1, text.Length - end - 1);
-                return text[..end];
+                var record = inbox.AsMemory(inboxStart, end - inboxStart);
+                inboxStart = end + 1;
+                return record;
             }
 
-            var result = await socket.ReceiveAsync(chunk, cancellationToken);
+            if (inboxStart > 0)
+            {
+                Buffer.BlockCopy(inbox, inboxStart, inbox, 0, inboxEnd - inboxStart);
+                inboxEnd -= inboxStart;
+                inboxStart = 0;
+            }
+
+            if (inboxEnd == inbox.Length)
+            {
+                Array.Resize(ref inbox, inbox.Length * 2);
+            }
+
+            var result = await socket.ReceiveAsync(inbox.AsMemory(inboxEnd), cancellationToken);
             if (result.MessageType == WebSocketMessageType.Close)
             {
                 return null;
             }
 
-            buffer.Append(Encoding.UTF8.GetString(chunk, 0, result.Count));
+            inboxEnd += result.Count;
         }
     }
 
-    private async Task ReceiveLoopAsync(StringBuilder buffer)
+    private async Task ReceiveLoopAsync()
     {
         string? closeError = null;
         try
         {
-            while (await ReadRecordAsync(buffer, closing.Token) is { } record)
+            while (await ReadRecordAsync(closing.Token) is { } record)
             {
                 using var document = JsonDocument.Parse(record);
                 var root = document.RootElement;
@@ -213,7 +256,11 @@ public sealed class HubClient : IAsyncDisposable
                         var e = new HubEvent(
                             root.GetProperty("target").GetString()!,
                             [.. root.GetProperty("arguments").EnumerateArray().Select(a => a.Clone())]);
-                        received.Enqueue(e);
+                        if (keepEvents)
+                        {
+                            received.Enqueue(e);
+                        }
+
                         EventReceived?.Invoke(e);
                         break;
                     case 3:
@@ -266,7 +313,7 @@ public sealed class HubClient : IAsyncDisposable
         {
             while (await timer.WaitForNextTickAsync(closing.Token))
             {
-                await SendRecordAsync("""{"type":6}""", closing.Token);
+                await SendRecordAsync(Ping, closing.Token);
             }
         }
         catch (Exception e) when (e is WebSocketException or OperationCanceledException or ObjectDisposedException)

@@ -1,0 +1,33 @@
+using System.Security.Cryptography;
+
+namespace PeerLink.Load.Hosting;
+
+/// <summary>The configuration a load run gives the PeerLink it starts.</summary>
+internal static class ServerSettings
+{
+    public const string AdminUsername = "loadadmin";
+
+    /// <param name="redisConnectionString">Redis storage at this address; memory storage when null.</param>
+    public static Dictionary<string, string?> For(string? redisConnectionString, string adminPassword) => new()
+    {
+        ["PeerLink:Storage:Provider"] = redisConnectionString is null ? "Memory" : "Redis",
+        ["PeerLink:Storage:RedisConnectionString"] = redisConnectionString ?? "",
+
+        // The baseline, in the same process.
+        ["PeerLink:Bench:EchoHub"] = "true",
+
+        // Thousands of people sign in from one address; the per-person message limit stays as it is.
+        ["PeerLink:Limits:SignInsPerMinute"] = "1000000",
+
+        // Peers are made the way an admin makes them: invite, register, record training.
+        ["PeerLink:Admin:Username"] = AdminUsername,
+        ["PeerLink:Admin:Password"] = adminPassword,
+
+        // The waiting crowd asks for identities no peer has; it must stay waiting for the whole bounded run
+        // rather than widen to any peer after 90 s.
+        ["PeerLink:Matching:RelatedIdentityAfter"] = "01:00:00",
+        ["PeerLink:Matching:AnyPeerAfter"] = "02:00:00",
+    };
+
+    public static string NewAdminPassword() => RandomNumberGenerator.GetHexString(24, lowercase: true);
+}
