@@ -260,6 +260,33 @@ public sealed class MatchmakerTests
         Assert.Equal(2, app.Events.To<QueueUpdated>("c")[^1].Position);
     }
 
+    [Fact]
+    public async Task A_first_real_wait_time_reaches_every_waiting_seeker_over_a_few_ticks_not_in_one_burst()
+    {
+        await using var app = await PeerLinkSilo.StartAsync();
+        var waiting = Enumerable.Range(0, 600).Select(i => $"w{i}").ToList();
+        foreach (var id in waiting)
+        {
+            await app.AddSeekerAsync(id);
+            await app.RequestAsync(id, "carer");
+        }
+
+        await app.AddSeekerAsync("v");
+        await app.RequestAsync("v", "veteran");
+        await app.AddPeerAsync("p", ["veteran"], capacity: 1);
+        await app.English.AcceptOffer((await app.Events.WaitFor<OfferMade>("p")).OfferId, "p");
+        int WithEstimate() => waiting.Count(id => app.Events.To<QueueUpdated>(id)[^1].EstimatedWaitSeconds is not null);
+
+        var beforeTick = WithEstimate();
+        await app.AdvanceAsync(TimeSpan.FromSeconds(1), "p");
+        var afterOneTick = WithEstimate();
+        await app.AdvanceAsync(TimeSpan.FromSeconds(3), "p");
+
+        Assert.Equal(0, beforeTick);
+        Assert.InRange(afterOneTick, 1, 300);
+        Assert.Equal(600, WithEstimate());
+    }
+
     private static async Task<string> MatchAsync(PeerLinkSilo app, string seekerId, string peerId, params string[] identities)
     {
         var requestId = await app.RequestAsync(seekerId, identities);
