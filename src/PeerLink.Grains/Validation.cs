@@ -78,20 +78,21 @@ public static class Validation
         return timeZone;
     }
 
-    public static string? Topic(string? topic)
+    public static string? Topic(string? topic) =>
+        OptionalLine(topic, MaxTopicLength, "topic-invalid", $"What's on your mind is one line of at most {MaxTopicLength} characters.");
+
+    /// <summary>One line of text, trimmed, of at most <paramref name="max"/> characters; null when blank.</summary>
+    public static string? OptionalLine(string? text, int max, string code, string message)
     {
-        if (string.IsNullOrWhiteSpace(topic))
+        if (string.IsNullOrWhiteSpace(text))
         {
             return null;
         }
 
-        var trimmed = topic.Trim();
-        if (trimmed.Length > MaxTopicLength || trimmed.Any(char.IsControl))
-        {
-            throw new RuleViolationException("topic-invalid", $"What's on your mind is one line of at most {MaxTopicLength} characters.");
-        }
-
-        return trimmed;
+        var trimmed = text.Trim();
+        return trimmed.Length <= max && !trimmed.Any(char.IsControl)
+            ? trimmed
+            : throw new RuleViolationException(code, message);
     }
 
     /// <summary>A message is text of 1 to 4,000 characters; line breaks and tabs are fine, other control characters are not.</summary>

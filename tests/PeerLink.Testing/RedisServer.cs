@@ -23,7 +23,7 @@ public sealed class RedisServer(bool appendOnly = false, AppendFsync fsync = App
     private readonly DirectoryInfo directory = Directory.CreateTempSubdirectory("peerlink-redis-");
     private int? pid;
 
-    public int Port { get; } = FreePort();
+    public int Port { get; } = LoopbackPort.Free();
 
     public string ConnectionString => $"127.0.0.1:{Port}";
 
@@ -193,31 +193,6 @@ public sealed class RedisServer(bool appendOnly = false, AppendFsync fsync = App
             .FirstOrDefault(File.Exists)
         ?? throw new InvalidOperationException(
             "redis-server is not installed (it is not on PATH). Install it with: apt-get install -y redis-server");
-
-    /// <summary>
-    /// A free port below the ephemeral range. Within that range, a client that keeps reconnecting to a
-    /// stopped server can by chance be given the server's port as its own and connect to itself,
-    /// which then keeps the server from starting again.
-    /// </summary>
-    private static int FreePort()
-    {
-        for (var attempt = 0; attempt < 100; attempt++)
-        {
-            var port = Random.Shared.Next(20_000, 32_000);
-            try
-            {
-                using var listener = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
-                listener.Bind(new IPEndPoint(IPAddress.Loopback, port));
-                return port;
-            }
-            catch (SocketException)
-            {
-                // Taken; try another.
-            }
-        }
-
-        throw new InvalidOperationException("Found no free port between 20000 and 32000 for redis-server.");
-    }
 
     /// <summary>Whether the process still exists: a zombie has already closed its port and files, so it counts as gone.</summary>
     private static bool IsRunning(int id)

@@ -19,7 +19,7 @@ public sealed class AuthApiTests
         await using var app = new PeerLinkFactory();
         using var client = app.CreateClient(new() { HandleCookies = false });
 
-        var signedIn = await PostAsync(client, "/api/auth/guest", new { pseudonym = "  River  " });
+        var signedIn = await LivePeerLink.SignInAsync(client, "/api/auth/guest", new { pseudonym = "  River  " });
         var me = await GetMeAsync(client, signedIn.Token);
 
         Assert.Equal(signedIn.PersonId, me.GetProperty("personId").GetString());
@@ -33,7 +33,7 @@ public sealed class AuthApiTests
         await using var app = new PeerLinkFactory();
         using var client = app.CreateClient();
 
-        await PostAsync(client, "/api/auth/guest", new { pseudonym = "River" });
+        await LivePeerLink.SignInAsync(client, "/api/auth/guest", new { pseudonym = "River" });
         var me = await client.GetFromJsonAsync<JsonElement>("/api/me");
 
         Assert.Equal("River", me.GetProperty("pseudonym").GetString());
@@ -82,7 +82,7 @@ public sealed class AuthApiTests
         await using var app = new PeerLinkFactory(WithAdmin);
         using var client = app.CreateClient(new() { HandleCookies = false });
 
-        var signedIn = await PostAsync(client, "/api/auth/login", new { username = "admin", password = "correct horse battery" });
+        var signedIn = await LivePeerLink.SignInAsync(client, "/api/auth/login", new { username = "admin", password = "correct horse battery" });
         var wrong = await client.PostAsJsonAsync("/api/auth/login", new { username = "admin", password = "wrong password" });
         var unknown = await client.PostAsJsonAsync("/api/auth/login", new { username = "nobody", password = "correct horse battery" });
 
@@ -99,7 +99,7 @@ public sealed class AuthApiTests
     {
         await using var app = new PeerLinkFactory();
         using var client = app.CreateClient();
-        await PostAsync(client, "/api/auth/guest", new { pseudonym = "River" });
+        await LivePeerLink.SignInAsync(client, "/api/auth/guest", new { pseudonym = "River" });
 
         var identities = await client.GetFromJsonAsync<JsonElement>("/api/identities");
 
@@ -111,7 +111,7 @@ public sealed class AuthApiTests
     {
         await using var app = new PeerLinkFactory();
         using var client = app.CreateClient();
-        await PostAsync(client, "/api/auth/guest", new { pseudonym = "River" });
+        await LivePeerLink.SignInAsync(client, "/api/auth/guest", new { pseudonym = "River" });
 
         var good = await client.PutAsJsonAsync("/api/me/profile", new { identities = new[] { "carer", "veteran" }, languages = new[] { "en" }, timeZone = "Europe/Paris" });
         var bad = await client.PutAsJsonAsync("/api/me/profile", new { identities = new[] { "dragon-tamer" }, languages = new[] { "en" }, timeZone = "Europe/Paris" });
@@ -138,14 +138,6 @@ public sealed class AuthApiTests
 
         Assert.All(statuses.Take(10), s => Assert.Equal(HttpStatusCode.Unauthorized, s));
         Assert.Equal(HttpStatusCode.TooManyRequests, statuses[10]);
-    }
-
-    private static async Task<(string PersonId, string Token)> PostAsync(HttpClient client, string path, object body)
-    {
-        var response = await client.PostAsJsonAsync(path, body);
-        response.EnsureSuccessStatusCode();
-        var json = await response.Content.ReadFromJsonAsync<JsonElement>();
-        return (json.GetProperty("personId").GetString()!, json.GetProperty("token").GetString()!);
     }
 
     private static async Task<JsonElement> GetMeAsync(HttpClient client, string token)

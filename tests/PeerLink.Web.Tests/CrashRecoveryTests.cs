@@ -11,7 +11,7 @@ public sealed class CrashRecoveryTests
     public async Task Every_acknowledged_message_is_there_in_order_after_PeerLink_and_Redis_are_killed_and_restarted()
     {
         await using var redis = await RedisServer.StartNewAsync(appendOnly: true);
-        await using var server = new PeerLinkProcess(new Dictionary<string, string>
+        await using var server = new PeerLinkProcess(typeof(Program).Assembly.Location, new Dictionary<string, string?>
         {
             ["PeerLink:Storage:Provider"] = "Redis",
             ["PeerLink:Storage:RedisConnectionString"] = redis.ConnectionString,
@@ -20,8 +20,8 @@ public sealed class CrashRecoveryTests
         });
         await server.StartAsync();
         using var http = new HttpClient { BaseAddress = server.BaseUrl };
-        var seeker = await SignInAsync(http, "/api/auth/guest", new { pseudonym = "River" });
-        var peer = await SignInAsync(http, "/api/auth/login", new { username = "peer1", password = "demo password" });
+        var seeker = await LivePeerLink.SignInAsync(http, "/api/auth/guest", new { pseudonym = "River" });
+        var peer = await LivePeerLink.SignInAsync(http, "/api/auth/login", new { username = "peer1", password = "demo password" });
         var (conversationId, acks) = await TalkAsync(server, seeker.Token, peer.Token);
 
         await server.KillAsync();
@@ -63,13 +63,5 @@ public sealed class CrashRecoveryTests
         }
 
         return (conversationId, acks);
-    }
-
-    private static async Task<(string PersonId, string Token)> SignInAsync(HttpClient http, string path, object body)
-    {
-        var response = await http.PostAsJsonAsync(path, body);
-        response.EnsureSuccessStatusCode();
-        var json = await response.Content.ReadFromJsonAsync<JsonElement>();
-        return (json.GetProperty("personId").GetString()!, json.GetProperty("token").GetString()!);
     }
 }

@@ -45,10 +45,10 @@ public sealed class LivePeerLink : WebApplicationFactory<Program>
     }
 
     public async Task<(string PersonId, string Token)> LoginAsync(string username, string password) =>
-        await SignInAsync("/api/auth/login", new { username, password });
+        await SignInAsync(Http, "/api/auth/login", new { username, password });
 
     public async Task<(string PersonId, string Token)> GuestAsync(string pseudonym) =>
-        await SignInAsync("/api/auth/guest", new { pseudonym });
+        await SignInAsync(Http, "/api/auth/guest", new { pseudonym });
 
     /// <summary>A trained peer with a password, made the way an admin's invite will make one.</summary>
     public async Task<(string PersonId, string Token)> PeerAsync(string username, string[] identities)
@@ -78,9 +78,10 @@ public sealed class LivePeerLink : WebApplicationFactory<Program>
         base.Dispose(disposing);
     }
 
-    private async Task<(string, string)> SignInAsync(string path, object body)
+    /// <summary>Posts to a sign-in endpoint and returns who was signed in and their token.</summary>
+    public static async Task<(string PersonId, string Token)> SignInAsync(HttpClient http, string path, object body)
     {
-        var response = await Http.PostAsJsonAsync(path, body);
+        var response = await http.PostAsJsonAsync(path, body);
         response.EnsureSuccessStatusCode();
         var json = await response.Content.ReadFromJsonAsync<JsonElement>();
         return (json.GetProperty("personId").GetString()!, json.GetProperty("token").GetString()!);

@@ -13,9 +13,6 @@ public sealed partial class ConversationGrain : IRemindable
 {
     private const string PurgeReminder = "purge-transcript";
 
-    // .NET timers wait at most about 49 days, so a purge further off is re-armed from a nearer tick.
-    private static readonly TimeSpan LongestWait = TimeSpan.FromDays(28);
-
     // Reminders repeat; a day leaves room to retry if a purge could not finish.
     private static readonly TimeSpan RetryPeriod = TimeSpan.FromDays(1);
 
@@ -92,7 +89,7 @@ public sealed partial class ConversationGrain : IRemindable
     private Task SchedulePurgeAsync(DateTimeOffset endedAt)
     {
         var wait = endedAt + Retention - time.GetUtcNow();
-        return RegisterOrUpdateReminder(PurgeReminder, TimeSpan.FromTicks(Math.Clamp(wait.Ticks, 0, LongestWait.Ticks)), RetryPeriod);
+        return RegisterOrUpdateReminder(PurgeReminder, wait < TimeSpan.Zero ? TimeSpan.Zero : wait, RetryPeriod);
     }
 
     private async Task<MessagePage> ReadTranscriptAsync(long after, int limit) =>

@@ -4,13 +4,16 @@ namespace PeerLink.Grains.Groups;
 /// <param name="Capacity">How many members may be in the room at once, not counting moderators.</param>
 public sealed record GroupSettings(string Title, string? Description, IReadOnlyList<string> Identities, int Capacity);
 
+/// <param name="Language">The member's first language when they joined: what their messages are screened in,
+/// kept here so a message needs no call to the person's grain.</param>
 public sealed record GroupMember(
     string PersonId,
     string Pseudonym,
     bool Moderator,
     DateTimeOffset JoinedAt,
     DateTimeOffset? WarnedUntil = null,
-    DateTimeOffset? MutedUntil = null);
+    DateTimeOffset? MutedUntil = null,
+    string? Language = null);
 
 /// <param name="LastSeq">The number of the room's latest message; 0 while it has none.</param>
 public sealed record GroupInfo(

@@ -140,7 +140,6 @@ public sealed partial class SupportGroupGrain
         GrainFactory.GetGrain<IAuditLogGrain>(AuditLogGrain.Key).Append(new AuditEntry(moderatorId, action, kind, target, reason, time.GetUtcNow(), detail));
 
     private static string Reason(string? reason) =>
-        string.IsNullOrWhiteSpace(reason) ? throw new RuleViolationException("reason-required", "Give a reason; the people affected are told it.")
-        : reason.Trim() is { Length: <= ModerationGrain.MaxNoteLength } trimmed && !trimmed.Any(char.IsControl) ? trimmed
-        : throw new RuleViolationException("reason-invalid", $"A reason is one line of at most {ModerationGrain.MaxNoteLength} characters.");
+        Validation.OptionalLine(reason, ModerationGrain.MaxNoteLength, "reason-invalid", $"A reason is one line of at most {ModerationGrain.MaxNoteLength} characters.")
+            ?? throw new RuleViolationException("reason-required", "Give a reason; the people affected are told it.");
 }

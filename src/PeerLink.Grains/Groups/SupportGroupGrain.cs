@@ -19,6 +19,7 @@ public sealed partial class SupportGroupGrain(
     public const int MaxCapacity = 200;
     public const int MaxTitleLength = 80;
     public const int MaxDescriptionLength = 300;
+    private const string TitleRule = "A room's title is 1 to 80 characters on one line.";
     private static readonly TimeSpan RateWindow = TimeSpan.FromMinutes(5);
 
     // For the moderators' dashboard; a rate, not a record, so it starts afresh with each activation.
@@ -35,9 +36,9 @@ public sealed partial class SupportGroupGrain(
 
         var catalog = await GrainFactory.GetGrain<IIdentityCatalogGrain>(IdentityCatalogGrain.Key).GetCatalog();
         State.Settings = new GroupSettings(
-            Text(settings.Title, MaxTitleLength, "group-title-invalid", "A room's title is 1 to 80 characters on one line.")!,
-            string.IsNullOrWhiteSpace(settings.Description) ? null
-                : Text(settings.Description, MaxDescriptionLength, "group-description-invalid", "A room's description is at most 300 characters on one line."),
+            Validation.OptionalLine(settings.Title, MaxTitleLength, "group-title-invalid", TitleRule)
+                ?? throw new RuleViolationException("group-title-invalid", TitleRule),
+            Validation.OptionalLine(settings.Description, MaxDescriptionLength, "group-description-invalid", "A room's description is at most 300 characters on one line."),
             Validation.Identities(settings.Identities, catalog.Identities, allowEmpty: true),
             settings.Capacity is >= 2 and <= MaxCapacity
                 ? settings.Capacity
@@ -68,7 +69,7 @@ public sealed partial class SupportGroupGrain(
             RequireOpenTo(personId, settings);
         }
 
-        var member = new GroupMember(personId, profile.Pseudonym, moderator, time.GetUtcNow());
+        var member = new GroupMember(personId, profile.Pseudonym, moderator, time.GetUtcNow(), Language: profile.Languages.FirstOrDefault());
         State.Members[personId] = member;
         State.QuietWatchers.Remove(personId);
         await group.WriteStateAsync();
@@ -123,8 +124,7 @@ public sealed partial class SupportGroupGrain(
             throw new RuleViolationException("muted", $"A moderator muted you in this room until {until:HH:mm} UTC.");
         }
 
-        var profile = await GrainFactory.GetGrain<IPersonGrain>(personId).GetProfile();
-        var screened = screen.Screen(Validation.MessageText(text), profile.Languages.FirstOrDefault());
+        var screened = screen.Screen(Validation.MessageText(text), member.Language);
 
         // Stored first: nobody hears of a message that a crash could still lose.
         var seq = await messages.AppendAsync(new StoredMessage(personId, member.Pseudonym, screened.Text, now));
@@ -136,7 +136,7 @@ public sealed partial class SupportGroupGrain(
             except: recipient => Blocked(personId, recipient));
         if (screened.Assessment.Level == RiskLevel.High)
         {
-            events.Publish(new CrisisResourcesOffered(personId, null, GetPrimaryKeyString(), screen.ResourcesFor(profile.Languages.FirstOrDefault())));
+            events.Publish(new CrisisResourcesOffered(personId, null, GetPrimaryKeyString(), screen.ResourcesFor(member.Language)));
             await GrainFactory.GetGrain<IModerationGrain>(ModerationGrain.Key).RaiseCrisisAlert(new CrisisAlert(
                 Guid.NewGuid().ToString("N"), null, GetPrimaryKeyString(), seq, personId, member.Pseudonym, RiskLevel.High, screened.Text, screened.Assessment.MatchedRule, now));
         }
@@ -218,13 +218,5 @@ public sealed partial class SupportGroupGrain(
             State.Locked,
             State.PinnedSeq,
             recentMessages.Count(t => now - t <= RateWindow));
-    }
-
-    private static string? Text(string? text, int max, string code, string message)
-    {
-        var trimmed = text?.Trim() ?? string.Empty;
-        return trimmed.Length is >= 1 && trimmed.Length <= max && !trimmed.Any(char.IsControl)
-            ? trimmed
-            : throw new RuleViolationException(code, message);
     }
 }

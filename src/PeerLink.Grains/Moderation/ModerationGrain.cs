@@ -155,7 +155,5 @@ public sealed class ModerationGrain(
     private Task AuditAsync(AuditEntry entry) => GrainFactory.GetGrain<IAuditLogGrain>(AuditLogGrain.Key).Append(entry);
 
     private static string? Note(string? note) =>
-        string.IsNullOrWhiteSpace(note) ? null
-        : note.Trim() is { Length: <= MaxNoteLength } trimmed && !trimmed.Any(char.IsControl) ? trimmed
-        : throw new RuleViolationException("note-invalid", $"A note is one line of at most {MaxNoteLength} characters.");
+        Validation.OptionalLine(note, MaxNoteLength, "note-invalid", $"A note is one line of at most {MaxNoteLength} characters.");
 }

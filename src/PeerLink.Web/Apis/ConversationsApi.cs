@@ -70,22 +70,22 @@ internal static class ConversationsApi
         var me = user.PersonId();
         var at = request.At ?? throw new RuleViolationException("check-in-time-invalid", "Say when the check-in should be, as an ISO 8601 time.");
         var info = await grains.GetGrain<IConversationGrain>(Keys.Conversation(id)).GetInfo();
-        var partner = Partner(info, me) ?? throw new RuleViolationException("not-a-participant", "Only the two people in a conversation can do that.");
+        var partner = Partner(info, me);
         var checkInId = await grains.GetGrain<IPersonGrain>(me).ScheduleCheckIn(partner.PersonId, at);
         return TypedResults.Ok(new CheckInScheduled(checkInId, at));
     }
 
     private static ConversationSummary Summary(ConversationInfo info, string me) => new(
         info.ConversationId,
-        Partner(info, me) ?? throw new RuleViolationException("not-a-participant", "Only the two people in a conversation can do that."),
+        Partner(info, me),
         info.Reason,
         info.Status == ConversationStatus.Active ? "active" : "ended",
         info.StartedAt,
         info.EndedAt,
         info.EndedBy);
 
-    private static PartnerInfo? Partner(ConversationInfo info, string me) =>
+    private static PartnerInfo Partner(ConversationInfo info, string me) =>
         me == info.SeekerId ? new PartnerInfo(info.PeerId, info.PeerPseudonym)
         : me == info.PeerId ? new PartnerInfo(info.SeekerId, info.SeekerPseudonym)
-        : null;
+        : throw new RuleViolationException("not-a-participant", "Only the two people in a conversation can do that.");
 }

@@ -1,32 +1,33 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using System.Text;
 
-namespace PeerLink.Web.Tests;
+namespace PeerLink.Testing;
 
 /// <summary>
-/// PeerLink in a process of its own, from the same build the tests use, so a test can kill it the way
-/// a crash would (SIGKILL, no shutdown code runs) and start it again on the same port.
+/// PeerLink in a process of its own (<c>dotnet PeerLink.Web.dll</c> from the caller's build), so a test can
+/// kill it the way a crash would (SIGKILL, no shutdown code runs) and start it again on the same port, and
+/// a load run can read the server's own memory.
 /// </summary>
-public sealed class PeerLinkProcess : IAsyncDisposable
+/// <param name="appPath">The PeerLink.Web.dll to run, usually <c>typeof(Program).Assembly.Location</c>.</param>
+/// <param name="settings">Configuration passed on the command line, such as "PeerLink:Storage:Provider".</param>
+public sealed class PeerLinkProcess(string appPath, IReadOnlyDictionary<string, string?> settings) : IAsyncDisposable
 {
     private static readonly TimeSpan StartDeadline = TimeSpan.FromSeconds(60);
-    private readonly IReadOnlyDictionary<string, string> settings;
+
+    // Only the tail is kept: a failure message needs the last lines, and a long run must not grow this.
+    private const int KeptOutput = 32 * 1024;
+
     private readonly StringBuilder output = new();
     private Process? process;
 
-    public PeerLinkProcess(IReadOnlyDictionary<string, string> settings)
-    {
-        this.settings = settings;
-        BaseUrl = new Uri($"http://127.0.0.1:{FreePort()}");
-    }
-
-    public Uri BaseUrl { get; }
+    public Uri BaseUrl { get; } = new($"http://127.0.0.1:{LoopbackPort.Free()}");
 
     public Uri HubUrl => new(BaseUrl, "/hubs/peerlink");
 
-    /// <summary>What the process wrote, for a failure message.</summary>
+    /// <summary>The running server's process id; null while it is not running.</summary>
+    public int? Pid => process is { HasExited: false } running ? running.Id : null;
+
+    /// <summary>The last lines the server wrote, for a failure message.</summary>
     public string Output
     {
         get
@@ -38,16 +39,16 @@ public sealed class PeerLinkProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>Starts the server and completes once it answers /healthz.</summary>
     public async Task StartAsync()
     {
-        var app = typeof(Program).Assembly.Location;
         var start = new ProcessStartInfo("dotnet")
         {
-            WorkingDirectory = Path.GetDirectoryName(app)!,
+            WorkingDirectory = Path.GetDirectoryName(appPath)!,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
-        start.ArgumentList.Add(app);
+        start.ArgumentList.Add(appPath);
         start.ArgumentList.Add($"--urls={BaseUrl}");
         foreach (var (key, value) in settings)
         {
@@ -70,8 +71,12 @@ public sealed class PeerLinkProcess : IAsyncDisposable
             return;
         }
 
-        process.Kill(entireProcessTree: true);
-        await process.WaitForExitAsync();
+        if (!process.HasExited)
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+        }
+
         process.Dispose();
         process = null;
     }
@@ -91,18 +96,14 @@ public sealed class PeerLinkProcess : IAsyncDisposable
 
             try
             {
-                if ((await http.GetAsync("/healthz")).StatusCode == HttpStatusCode.OK)
+                if ((await http.GetAsync("/healthz")).IsSuccessStatusCode)
                 {
                     return;
                 }
             }
-            catch (HttpRequestException)
+            catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
             {
-                // Not listening yet.
-            }
-            catch (TaskCanceledException)
-            {
-                // Listening, not answering yet.
+                // Not listening, or not answering, yet.
             }
 
             await Task.Delay(100);
@@ -113,16 +114,19 @@ public sealed class PeerLinkProcess : IAsyncDisposable
 
     private void Append(string? line)
     {
+        if (line is null)
+        {
+            return;
+        }
+
         lock (output)
         {
+            if (output.Length > 2 * KeptOutput)
+            {
+                output.Remove(0, output.Length - KeptOutput);
+            }
+
             output.AppendLine(line);
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
