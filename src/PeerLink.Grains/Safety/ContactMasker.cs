@@ -37,13 +37,18 @@ public static class ContactMasker
         try
         {
             var withoutEmails = Email.Replace(text, EmailMask);
-            return PhoneCandidate.Replace(withoutEmails, m => IsPhone(withoutEmails, m) ? PhoneMask : m.Value);
+
+            // Most messages hold no run of digits: settle those without the evaluator and its closure.
+            return PhoneCandidate.IsMatch(withoutEmails) ? MaskPhones(withoutEmails) : withoutEmails;
         }
         catch (RegexMatchTimeoutException)
         {
             throw new RuleViolationException("message-unmaskable", "This message could not be checked for contact details; please shorten it and send it again.");
         }
     }
+
+    private static string MaskPhones(string text) =>
+        PhoneCandidate.Replace(text, m => IsPhone(text, m) ? PhoneMask : m.Value);
 
     private static bool IsPhone(string text, Match candidate) =>
         !NotAPhone.IsMatch(candidate.Value) && !FollowedByMoney(text, candidate);

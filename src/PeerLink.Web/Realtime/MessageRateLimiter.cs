@@ -16,17 +16,27 @@ public sealed class MessageLimitOptions
 /// Holds each person to a number of messages a second. ASP.NET Core's rate-limiting middleware sees only the
 /// hub's one long WebSocket request, not each invocation, so the hub asks the same limiter type itself.
 /// </summary>
-public sealed class MessageRateLimiter(IOptions<MessageLimitOptions> options) : IDisposable
+public sealed class MessageRateLimiter : IDisposable
 {
-    // A sliding window, so a burst across a window boundary cannot reach twice the limit.
-    private readonly PartitionedRateLimiter<string> limiter = PartitionedRateLimiter.Create<string, string>(personId =>
-        RateLimitPartition.GetSlidingWindowLimiter(personId, _ => new SlidingWindowRateLimiterOptions
+    private readonly IOptions<MessageLimitOptions> options;
+    private readonly PartitionedRateLimiter<string> limiter;
+
+    public MessageRateLimiter(IOptions<MessageLimitOptions> options)
+    {
+        this.options = options;
+
+        // A sliding window, so a burst across a window boundary cannot reach twice the limit. The limiter asks for
+        // the partition on every message: both delegates are made once here, so asking allocates nothing.
+        var window = new SlidingWindowRateLimiterOptions
         {
             PermitLimit = options.Value.MessagesPerSecond,
             Window = TimeSpan.FromSeconds(1),
             SegmentsPerWindow = 10,
             QueueLimit = 0,
-        }));
+        };
+        Func<string, RateLimiter> create = _ => new SlidingWindowRateLimiter(window);
+        limiter = PartitionedRateLimiter.Create<string, string>(personId => RateLimitPartition.Get(personId, create));
+    }
 
     /// <exception cref="RuleViolationException">The person is over the limit; the message is not taken.</exception>
     public void Take(string personId)

@@ -23,7 +23,9 @@ public sealed partial class PeerLinkHub(IGrainFactory grains, IOptions<MatchingO
 {
     public const string Path = "/hubs/peerlink";
 
-    private string PersonId => Context.User!.PersonId();
+    // SignalR reads the person id claim once, when the connection opens; reading the claims on every call
+    // would walk them again for each message.
+    private string PersonId => Context.UserIdentifier ?? throw new InvalidOperationException("The connection is not signed in.");
 
     public override async Task OnConnectedAsync()
     {

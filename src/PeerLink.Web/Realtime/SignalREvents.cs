@@ -9,7 +9,7 @@ namespace PeerLink.Web.Realtime;
 /// runs on several loops, each person's events always on the same one: a person hears their events in the
 /// order they were published, while one slow or busy connection holds up only the people who share its loop.
 /// </summary>
-public sealed class SignalREvents(IHubContext<PeerLinkHub> hub, ILogger<SignalREvents> logger) : BackgroundService, IPeerLinkEvents
+public sealed class SignalREvents(HubLifetimeManager<PeerLinkHub> connections, ILogger<SignalREvents> logger) : BackgroundService, IPeerLinkEvents
 {
     // One loop awaiting every send in turn tops out at a few thousand events a second; more loops than cores
     // let sends to different people overlap while one waits on its socket.
@@ -55,7 +55,8 @@ public sealed class SignalREvents(IHubContext<PeerLinkHub> hub, ILogger<SignalRE
             try
             {
                 var (method, payload) = ToHubMessage(e);
-                await hub.Clients.User(e.RecipientId).SendAsync(method, payload, stoppingToken);
+                // Straight to the lifetime manager: Clients.User would wrap each send in a new proxy.
+                await connections.SendUserAsync(e.RecipientId, method, [payload], stoppingToken);
             }
             catch (Exception error) when (error is not OperationCanceledException)
             {
