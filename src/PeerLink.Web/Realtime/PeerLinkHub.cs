@@ -29,9 +29,14 @@ public sealed partial class PeerLinkHub(IGrainFactory grains, IOptions<MatchingO
 
     public override async Task OnConnectedAsync()
     {
-        var first = presence.Connected(PersonId);
+        var isPeer = Context.User!.IsInRole(nameof(Role.Peer));
+        var first = presence.Connected(PersonId, needsHeartbeats: isPeer);
         var person = grains.GetGrain<IPersonGrain>(PersonId);
-        await person.Heartbeat();
+        if (isPeer)
+        {
+            await person.Heartbeat();
+        }
+
         if (first)
         {
             await person.PresenceChanged(online: true);
