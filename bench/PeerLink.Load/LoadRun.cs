@@ -47,12 +47,14 @@ internal sealed class LoadRun(LoadOptions options, TextWriter log)
         var matchedCount = Math.Min(peers.Count, seekers.Count);
         var waiting = seekers.Skip(matchedCount).Take(options.Waiting).ToList();
         await matching.QueueWaitingAsync(waiting, WaitingRequestsPerSecond, cancellationToken);
+        Instrument.CollectBeforeTiming(server);
         Say($"{storage}: {waiting.Count} seekers waiting; {matchedCount} more ask for a peer, {options.RequestsPerSecond} a second");
         await matching.RequestMatchesAsync([.. seekers.Take(matchedCount)], options.RequestsPerSecond, cancellationToken);
         var conversations = matching.Conversations;
         Say($"{storage}: {conversations.Count} conversations; request to offer p99 {matching.RequestToOffer.Percentile(99)} ms");
 
         var driver = new MessageDriver(errors);
+        Instrument.CollectBeforeTiming(server);
         Say($"{storage}: {options.MessagesPerSecond} messages a second for {options.Duration.TotalSeconds} s "
             + $"({(conversations.Count > 0 ? options.MessagesPerSecond / conversations.Count / 2 : 0):0.##} a second from each person)");
         var samples = new List<MemorySample>();
@@ -74,6 +76,7 @@ internal sealed class LoadRun(LoadOptions options, TextWriter log)
         if (options.Baseline)
         {
             var rooms = await OpenEchoRoomsAsync(crowd, server, conversations.Count, errors, cancellationToken);
+            Instrument.CollectBeforeTiming(server);
             baseline = await driver.RunAsync(rooms, options.MessagesPerSecond, options.Duration, "echo", cancellationToken);
             Say($"{storage}: bare echo hub delivered {baseline.DeliveredPerSecond} a second, p50 {baseline.Latency.P50} ms, p99 {baseline.Latency.P99} ms");
         }

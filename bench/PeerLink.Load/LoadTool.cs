@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Net;
 using PeerLink.Load.Hosting;
+using PeerLink.Load.Scenario;
 
 namespace PeerLink.Load;
 
@@ -63,6 +64,11 @@ internal static class LoadTool
             {
                 Running = running is null ? null : (running, parsed.GetValue(adminUser)!, parsed.GetValue(adminPassword)!, parsed.GetValue(pid)),
             };
+
+            if (kind != ServerKind.InProcess)
+            {
+                Instrument.PreferBackgroundCollections();
+            }
 
             var report = await session.RunAsync(modes, cancellationToken);
             Console.WriteLine();

@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Collections.Concurrent;
 using System.Net.WebSockets;
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
 
@@ -21,6 +22,10 @@ public sealed class HubClient : IAsyncDisposable
     private readonly ConcurrentDictionary<string, TaskCompletionSource<JsonElement?>> pending = new();
     private readonly ConcurrentQueue<HubEvent> received = new();
     private readonly SemaphoreSlim sendLock = new(1, 1);
+
+    // Invocations are written here, under the send lock.
+    private readonly ArrayBufferWriter<byte> outbox = new(256);
+    private readonly Utf8JsonWriter outboxWriter = new(Stream.Null);
     private readonly CancellationTokenSource closing = new();
     private readonly TaskCompletionSource<string?> closed = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly bool keepEvents;
@@ -40,7 +45,10 @@ public sealed class HubClient : IAsyncDisposable
         this.keepEvents = keepEvents;
     }
 
-    /// <summary>Fires for every server-to-client invocation, on the receive loop: keep handlers short.</summary>
+    /// <summary>
+    /// Fires for every server-to-client invocation, on the receive loop: keep handlers short. When connected with
+    /// <c>keepEvents: false</c>, the event's arguments are valid only while the handler runs; clone what is kept.
+    /// </summary>
     public event Action<HubEvent>? EventReceived;
 
     /// <summary>Every event received so far, in order; empty when connected with <c>keepEvents: false</c>.</summary>
@@ -161,6 +169,7 @@ public sealed class HubClient : IAsyncDisposable
         }
 
         socket.Dispose();
+        outboxWriter.Dispose();
         sendLock.Dispose();
         closing.Dispose();
     }
@@ -170,14 +179,46 @@ public sealed class HubClient : IAsyncDisposable
         var id = Interlocked.Increment(ref nextInvocationId).ToString(System.Globalization.CultureInfo.InvariantCulture);
         var completion = new TaskCompletionSource<JsonElement?>(TaskCreationOptions.RunContinuationsAsynchronously);
         pending[id] = completion;
-        var message = new ArrayBufferWriter<byte>(256);
-        using (var writer = new Utf8JsonWriter(message))
+        await sendLock.WaitAsync(closing.Token);
+        try
         {
-            JsonSerializer.Serialize(writer, new { type = 1, invocationId = id, target = method, arguments }, HubJson.Options);
+            // Written by hand into one buffer the client keeps: serializing an anonymous object for every call
+            // allocated several times the bytes sent.
+            outbox.ResetWrittenCount();
+            outboxWriter.Reset(outbox);
+            outboxWriter.WriteStartObject();
+            outboxWriter.WriteNumber("type", 1);
+            outboxWriter.WriteString("invocationId", id);
+            outboxWriter.WriteString("target", method);
+            outboxWriter.WriteStartArray("arguments");
+            foreach (var argument in arguments)
+            {
+                if (argument is string text)
+                {
+                    outboxWriter.WriteStringValue(text);
+                }
+                else
+                {
+                    JsonSerializer.Serialize(outboxWriter, argument, HubJson.Options);
+                }
+            }
+
+            outboxWriter.WriteEndArray();
+            outboxWriter.WriteEndObject();
+            outboxWriter.Flush();
+            outbox.Write([RecordSeparator]);
+            await socket.SendAsync(outbox.WrittenMemory, WebSocketMessageType.Text, endOfMessage: true, closing.Token);
+        }
+        catch
+        {
+            pending.TryRemove(id, out _);
+            throw;
+        }
+        finally
+        {
+            sendLock.Release();
         }
 
-        message.Write([RecordSeparator]);
-        await SendRecordAsync(message.WrittenMemory, closing.Token);
         try
         {
             return await completion.Task;
@@ -207,6 +248,11 @@ public sealed class HubClient : IAsyncDisposable
     /// Reads until one whole record is buffered and returns it, without its separator; it stays valid until the
     /// next read. Null when the server closed. 0x1E never occurs inside UTF-8 JSON text, so bytes can be split on it.
     /// </summary>
+    /// <remarks>
+    /// Its state machine comes from a pool: it awaits once per frame, and a fresh box for each, across thousands of
+    /// clients in a load run, made the load tool's own garbage collections (and their pauses) far more frequent.
+    /// </remarks>
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     private async ValueTask<ReadOnlyMemory<byte>?> ReadRecordAsync(CancellationToken cancellationToken)
     {
         while (true)
@@ -253,9 +299,7 @@ public sealed class HubClient : IAsyncDisposable
                 switch (root.GetProperty("type").GetInt32())
                 {
                     case 1:
-                        var e = new HubEvent(
-                            root.GetProperty("target").GetString()!,
-                            [.. root.GetProperty("arguments").EnumerateArray().Select(a => a.Clone())]);
+                        var e = new HubEvent(root.GetProperty("target").GetString()!, Arguments(root.GetProperty("arguments"), copy: keepEvents));
                         if (keepEvents)
                         {
                             received.Enqueue(e);
@@ -287,6 +331,23 @@ public sealed class HubClient : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// The arguments, read from one copy of the array when they must outlive the record, or from the record itself
+    /// when events are not kept: a load run's handlers read them at once, and copying every event cost the load
+    /// tool more garbage collections than anything else it did.
+    /// </summary>
+    private static JsonElement[] Arguments(JsonElement arguments, bool copy)
+    {
+        var source = copy ? arguments.Clone() : arguments;
+        var items = new JsonElement[source.GetArrayLength()];
+        for (var i = 0; i < items.Length; i++)
+        {
+            items[i] = source[i];
+        }
+
+        return items;
+    }
+
     private void Complete(JsonElement completion)
     {
         var id = completion.GetProperty("invocationId").GetString()!;
@@ -311,6 +372,10 @@ public sealed class HubClient : IAsyncDisposable
         using var timer = new PeriodicTimer(PingInterval);
         try
         {
+            // Browsers ping on timers of their own, out of step with each other. Thousands of clients in one
+            // load-test process, connected within a second or two, would otherwise all ping in the same
+            // millisecond every interval, a burst no real crowd makes (seen in the load run as a stall every 10 s).
+            await Task.Delay(Random.Shared.Next((int)PingInterval.TotalMilliseconds), closing.Token);
             while (await timer.WaitForNextTickAsync(closing.Token))
             {
                 await SendRecordAsync(Ping, closing.Token);
