@@ -48,19 +48,40 @@ public sealed class SignalREvents(HubLifetimeManager<PeerLinkHub> connections, I
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
         Task.WhenAll(pending.Select(channel => Task.Run(() => DeliverAsync(channel.Reader, stoppingToken), stoppingToken)));
 
+    /// <summary>Completes the queues, so each loop delivers what is queued and ends.</summary>
+    public override Task StopAsync(CancellationToken cancellationToken)
+    {
+        foreach (var channel in pending)
+        {
+            channel.Writer.TryComplete();
+        }
+
+        return base.StopAsync(cancellationToken);
+    }
+
     private async Task DeliverAsync(ChannelReader<PeerLinkEvent> events, CancellationToken stoppingToken)
     {
-        await foreach (var e in events.ReadAllAsync(stoppingToken))
+        // Waiting without a token lets the single-reader queue reuse one waiter; with one, every wait for the
+        // next event allocated a new one. Stopping completes the queue instead (StopAsync).
+        while (await events.WaitToReadAsync())
         {
-            try
+            while (events.TryRead(out var e))
             {
-                var (method, payload) = ToHubMessage(e);
-                // Straight to the lifetime manager: Clients.User would wrap each send in a new proxy.
-                await connections.SendUserAsync(e.RecipientId, method, [payload], stoppingToken);
-            }
-            catch (Exception error) when (error is not OperationCanceledException)
-            {
-                logger.LogWarning(error, "Delivering {Event} to {PersonId} failed", e.GetType().Name, e.RecipientId);
+                try
+                {
+                    var (method, payload) = ToHubMessage(e);
+
+                    // Straight to the lifetime manager: Clients.User would wrap each send in a new proxy.
+                    await connections.SendUserAsync(e.RecipientId, method, [payload], stoppingToken);
+                }
+                catch (Exception error) when (error is not OperationCanceledException)
+                {
+                    logger.LogWarning(error, "Delivering {Event} to {PersonId} failed", e.GetType().Name, e.RecipientId);
+                }
+                catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+                {
+                    return;
+                }
             }
         }
     }
