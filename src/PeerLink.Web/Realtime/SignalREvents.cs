@@ -1,24 +1,31 @@
-using System.Threading.Channels;
 using Microsoft.AspNetCore.SignalR;
 using PeerLink.Grains.Events;
 
 namespace PeerLink.Web.Realtime;
 
 /// <summary>
-/// Adapts grain events to the hub contract. Grains publish inside their turns, so Publish only queues. Delivery
-/// runs on several loops, each person's events always on the same one: a person hears their events in the
-/// order they were published, while one slow or busy connection holds up only the people who share its loop.
+/// Adapts grain events to the hub contract. Each person's events go through one of several
+/// <see cref="DeliveryLane"/>s, always the same one (by a hash of their id): a person hears their events in the
+/// order they were published, while one slow or busy connection holds up only the people who share its lane.
 /// </summary>
-public sealed class SignalREvents(HubLifetimeManager<PeerLinkHub> connections, ILogger<SignalREvents> logger) : BackgroundService, IPeerLinkEvents
+public sealed class SignalREvents : IHostedService, IPeerLinkEvents
 {
-    // One loop awaiting every send in turn tops out at a few thousand events a second; more loops than cores
-    // let sends to different people overlap while one waits on its socket.
-    private static readonly int LoopCount = Math.Max(4, Environment.ProcessorCount * 2);
+    // More lanes than cores let sends to different people overlap while one waits on its socket.
+    private static readonly int LaneCount = Math.Max(4, Environment.ProcessorCount * 2);
 
-    private readonly Channel<PeerLinkEvent>[] pending = [.. Enumerable.Range(0, LoopCount)
-        .Select(_ => Channel.CreateUnbounded<PeerLinkEvent>(new UnboundedChannelOptions { SingleReader = true }))];
+    private readonly HubLifetimeManager<PeerLinkHub> connections;
+    private readonly ILogger<SignalREvents> logger;
+    private readonly DeliveryLane[] lanes;
+    private readonly CancellationTokenSource stopping = new();
 
-    public void Publish(PeerLinkEvent e) => pending[(int)((uint)StringComparer.Ordinal.GetHashCode(e.RecipientId) % (uint)LoopCount)].Writer.TryWrite(e);
+    public SignalREvents(HubLifetimeManager<PeerLinkHub> connections, ILogger<SignalREvents> logger)
+    {
+        this.connections = connections;
+        this.logger = logger;
+        lanes = [.. Enumerable.Range(0, LaneCount).Select(_ => new DeliveryLane(DeliverAsync))];
+    }
+
+    public void Publish(PeerLinkEvent e) => lanes[(int)((uint)StringComparer.Ordinal.GetHashCode(e.RecipientId) % (uint)LaneCount)].Publish(e);
 
     /// <summary>The hub method and payload an event becomes.</summary>
     public static (string Method, object Payload) ToHubMessage(PeerLinkEvent e) => e switch
@@ -45,44 +52,35 @@ public sealed class SignalREvents(HubLifetimeManager<PeerLinkHub> connections, I
         _ => throw new ArgumentOutOfRangeException(nameof(e), e.GetType().Name, "No hub message for this event."),
     };
 
-    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
-        Task.WhenAll(pending.Select(channel => Task.Run(() => DeliverAsync(channel.Reader, stoppingToken), stoppingToken)));
+    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-    /// <summary>Completes the queues, so each loop delivers what is queued and ends.</summary>
-    public override Task StopAsync(CancellationToken cancellationToken)
+    /// <summary>Stops taking events: sends under way are cancelled and what is queued is dropped.</summary>
+    public async Task StopAsync(CancellationToken cancellationToken)
     {
-        foreach (var channel in pending)
+        foreach (var lane in lanes)
         {
-            channel.Writer.TryComplete();
+            lane.Close();
         }
 
-        return base.StopAsync(cancellationToken);
+        await stopping.CancelAsync();
     }
 
-    private async Task DeliverAsync(ChannelReader<PeerLinkEvent> events, CancellationToken stoppingToken)
+    private async Task DeliverAsync(PeerLinkEvent e)
     {
-        // Waiting without a token lets the single-reader queue reuse one waiter; with one, every wait for the
-        // next event allocated a new one. Stopping completes the queue instead (StopAsync).
-        while (await events.WaitToReadAsync())
+        try
         {
-            while (events.TryRead(out var e))
-            {
-                try
-                {
-                    var (method, payload) = ToHubMessage(e);
+            var (method, payload) = ToHubMessage(e);
 
-                    // Straight to the lifetime manager: Clients.User would wrap each send in a new proxy.
-                    await connections.SendUserAsync(e.RecipientId, method, [payload], stoppingToken);
-                }
-                catch (Exception error) when (error is not OperationCanceledException)
-                {
-                    logger.LogWarning(error, "Delivering {Event} to {PersonId} failed", e.GetType().Name, e.RecipientId);
-                }
-                catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-                {
-                    return;
-                }
-            }
+            // Straight to the lifetime manager: Clients.User would wrap each send in a new proxy.
+            await connections.SendUserAsync(e.RecipientId, method, [payload], stopping.Token);
+        }
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+        {
+            // Stopping.
+        }
+        catch (Exception error)
+        {
+            logger.LogWarning(error, "Delivering {Event} to {PersonId} failed", e.GetType().Name, e.RecipientId);
         }
     }
 
