@@ -1,31 +1,17 @@
-using System.Net;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Extensions.DependencyInjection;
-
 namespace PeerLink.Browser.Tests;
 
 /// <summary>
 /// The whole app on a real Kestrel at 127.0.0.1, with the demo accounts seeded, for a browser to visit.
 /// <see cref="RestartAsync"/> stops it and starts it again on the same address, as a deploy would.
 /// </summary>
-public sealed class PeerLinkHost : WebApplicationFactory<Program>
+public sealed class PeerLinkHost : LoopbackApp<Program>
 {
     public const string DemoPassword = "demo-password-for-tests";
 
-    private readonly IReadOnlyDictionary<string, string?> settings;
-
     private PeerLinkHost(IReadOnlyDictionary<string, string?> settings, int port)
+        : base(settings, port)
     {
-        this.settings = settings;
-        UseKestrel(o => o.Listen(IPAddress.Loopback, port));
-        StartServer();
-        BaseUrl = new Uri(Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
     }
-
-    public Uri BaseUrl { get; }
 
     /// <summary>Starts on a free port, in memory, or in Redis mode when given a Redis server.</summary>
     public static PeerLinkHost Start(RedisServer? redis = null)
@@ -48,14 +34,7 @@ public sealed class PeerLinkHost : WebApplicationFactory<Program>
     public async Task<PeerLinkHost> RestartAsync()
     {
         await DisposeAsync();
-        return new PeerLinkHost(settings, BaseUrl.Port);
+        return new PeerLinkHost(Settings, BaseUrl.Port);
     }
 
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        foreach (var (key, value) in settings)
-        {
-            builder.UseSetting(key, value);
-        }
-    }
 }

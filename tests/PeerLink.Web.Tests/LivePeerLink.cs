@@ -1,10 +1,5 @@
-using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using PeerLink.Grains.People;
 using PeerLink.Silo;
@@ -13,22 +8,14 @@ using PeerLink.Web.Auth;
 namespace PeerLink.Web.Tests;
 
 /// <summary>The whole app on a real Kestrel at 127.0.0.1 and a free port, for hub tests over real WebSockets.</summary>
-public sealed class LivePeerLink : WebApplicationFactory<Program>
+public sealed class LivePeerLink : LoopbackApp<Program>
 {
-    private readonly IReadOnlyDictionary<string, string?> settings;
-
     /// <param name="settings">Configuration for this app, such as "PeerLink:Demo:Seed".</param>
     public LivePeerLink(IReadOnlyDictionary<string, string?>? settings = null)
+        : base(settings ?? new Dictionary<string, string?>())
     {
-        this.settings = settings ?? new Dictionary<string, string?>();
-        UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
-        StartServer();
-        var address = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        BaseUrl = new Uri(address);
         Http = new HttpClient { BaseAddress = BaseUrl };
     }
-
-    public Uri BaseUrl { get; }
 
     public Uri HubUrl => new(BaseUrl, "/hubs/peerlink");
 
@@ -58,14 +45,6 @@ public sealed class LivePeerLink : WebApplicationFactory<Program>
         await person.UpdateProfile(new ProfileUpdate(identities, ["en"], "UTC"));
         await person.RecordTraining(new TrainingRecord(DateTimeOffset.UtcNow, "test"));
         return await LoginAsync(username, "peer password");
-    }
-
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        foreach (var (key, value) in settings)
-        {
-            builder.UseSetting(key, value);
-        }
     }
 
     protected override void Dispose(bool disposing)

@@ -1,9 +1,5 @@
-using System.Net;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Extensions.DependencyInjection;
+using PeerLink.Testing;
 
 namespace PeerLink.Load.Hosting;
 
@@ -18,12 +14,9 @@ internal sealed class InProcessPeerLink : PeerLinkServer
     public InProcessPeerLink(IReadOnlyDictionary<string, string?> settings)
     {
         factory = new Factory(settings);
-        factory.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
-        factory.StartServer();
-        BaseUrl = new Uri(factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
     }
 
-    public override Uri BaseUrl { get; }
+    public override Uri BaseUrl => factory.BaseUrl;
 
     public override int? Pid => Environment.ProcessId;
 
@@ -31,17 +24,14 @@ internal sealed class InProcessPeerLink : PeerLinkServer
 
     public override async ValueTask DisposeAsync() => await factory.DisposeAsync();
 
-    private sealed class Factory(IReadOnlyDictionary<string, string?> settings) : WebApplicationFactory<Program>
+    private sealed class Factory(IReadOnlyDictionary<string, string?> settings) : LoopbackApp<Program>(settings)
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             // PeerLink's appsettings.json and safety.json are copied beside this tool; the source tree may not be there.
             builder.UseContentRoot(AppContext.BaseDirectory);
             builder.UseEnvironment("Production");
-            foreach (var (key, value) in settings)
-            {
-                builder.UseSetting(key, value);
-            }
+            base.ConfigureWebHost(builder);
         }
     }
 }
