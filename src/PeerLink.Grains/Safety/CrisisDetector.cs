@@ -8,9 +8,16 @@ public sealed class CrisisDetector : ICrisisDetector
     private readonly CrisisRuleBook _rules;
 
     public CrisisDetector(IOptions<CrisisOptions> options)
+        : this(options.Value, joinRules: true)
+    {
+    }
+
+    /// <param name="joinRules">False judges each rule on its own even when nothing matches: the baseline that the
+    /// joined shortcut is tested and benchmarked against.</param>
+    internal CrisisDetector(CrisisOptions options, bool joinRules)
     {
         var errors = new List<string>();
-        _rules = CrisisRuleBook.Compile(options.Value, compiled: true, errors);
+        _rules = CrisisRuleBook.Compile(options, compiled: true, errors, joinRules);
         if (errors.Count > 0)
         {
             throw new OptionsValidationException(CrisisOptions.SectionName, typeof(CrisisOptions), errors);

@@ -14,7 +14,8 @@ internal sealed class CrisisRuleBook
     public string FallbackLanguage { get; }
 
     /// <summary>Compiles every language, adding a message to <paramref name="errors"/> for each problem found.</summary>
-    public static CrisisRuleBook Compile(CrisisOptions options, bool compiled, ICollection<string> errors)
+    /// <param name="joinRules">See <see cref="CrisisRuleSet.Compile"/>.</param>
+    public static CrisisRuleBook Compile(CrisisOptions options, bool compiled, ICollection<string> errors, bool joinRules = true)
     {
         var timeout = options.MatchTimeout;
         if (timeout <= TimeSpan.Zero || timeout > TimeSpan.FromSeconds(2))
@@ -31,7 +32,7 @@ internal sealed class CrisisRuleBook
                 errors.Add($"{CrisisOptions.SectionName}:Languages:{language} is not a lower-case language code such as \"en\".");
             }
 
-            languages[language] = CrisisRuleSet.Compile(language, rules, timeout, compiled, errors);
+            languages[language] = CrisisRuleSet.Compile(language, rules, timeout, compiled, errors, joinRules);
         }
 
         var fallback = CrisisOptions.LanguageOf(options.FallbackLanguage);

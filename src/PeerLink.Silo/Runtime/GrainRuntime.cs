@@ -131,11 +131,13 @@ internal sealed class GrainRuntime : IGrainFactory, IDisposable
         }
     }
 
-    private TGrainInterface CreateReference<TGrainInterface>(GrainClassInfo classInfo, GrainId grainId)
+    private TGrainInterface CreateReference<TGrainInterface>(GrainClassInfo classInfo, GrainId grainId) =>
+        (TGrainInterface)(object)ReferencePrototype<TGrainInterface>.Value.CopyBoundTo(this, classInfo, grainId);
+
+    /// <summary>One unbound proxy per grain interface, made once, that every reference to such a grain copies.</summary>
+    private static class ReferencePrototype<TGrainInterface>
     {
-        var proxy = System.Reflection.DispatchProxy.Create<TGrainInterface, GrainReference>();
-        ((GrainReference)(object)proxy!).Bind(this, classInfo, grainId);
-        return proxy;
+        public static readonly GrainReference Value = (GrainReference)(object)System.Reflection.DispatchProxy.Create<TGrainInterface, GrainReference>()!;
     }
 
     private Task<T> Dispatch<T>(GrainReference reference, Func<object, object?[], Task<T>> call, object?[] args, CallChain chain, bool interleave)

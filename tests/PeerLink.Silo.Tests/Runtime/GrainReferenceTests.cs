@@ -32,6 +32,31 @@ public sealed class GrainReferenceTests
     }
 
     [Fact]
+    public async Task References_to_different_grains_and_in_different_silos_each_reach_their_own()
+    {
+        // Every reference is a copy of one proxy per interface, shared by all silos in the process.
+        await using var first = await SiloFactory.StartAsync();
+        await using var second = await SiloFactory.StartAsync();
+
+        var a = first.GetGrain<ICounterGrain>("a");
+        var b = first.GetGrain<ICounterGrain>("b");
+        var otherA = second.GetGrain<ICounterGrain>("a");
+        await a.Add(1);
+        await b.Add(20);
+        await otherA.Add(300);
+
+        Assert.NotSame(a, first.GetGrain<ICounterGrain>("a"));
+        Assert.Equal(a, first.GetGrain<ICounterGrain>("a"));
+        Assert.NotEqual(a, b);
+        Assert.Equal(new GrainId("counter", "b"), b.GetGrainId());
+        Assert.Equal(1, await first.GetGrain<ICounterGrain>("a").GetValue());
+        Assert.Equal(20, await b.GetValue());
+        Assert.Equal(300, await otherA.GetValue());
+        Assert.Equal(2, first.Management.ActivationCount);
+        Assert.Equal(1, second.Management.ActivationCount);
+    }
+
+    [Fact]
     public async Task An_exception_thrown_in_a_grain_reaches_the_caller_unchanged()
     {
         await using var silo = await SiloFactory.StartAsync();
