@@ -20,6 +20,9 @@ internal sealed record LoadOptions
 
     public bool Baseline { get; init; } = true;
 
+    /// <summary>Ask the server for a full collection before each timed phase (see <see cref="Scenario.HeapSettler"/>).</summary>
+    public bool SettleHeap { get; init; } = true;
+
     /// <summary>A pause before memory is read, so the figure is of a settled server rather than one mid-burst.</summary>
     public TimeSpan Settle { get; init; } = TimeSpan.FromSeconds(5);
 

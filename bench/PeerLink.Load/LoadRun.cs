@@ -41,20 +41,30 @@ internal sealed class LoadRun(LoadOptions options, TextWriter log)
         var perPerson = idle is { } i && connected is { } c && people > 0 ? Math.Round((c - i) / 1024.0 / people, 1) : (double?)null;
         Say($"{storage}: resident memory {ProcessMemory.Megabytes(idle)} MB idle, {ProcessMemory.Megabytes(connected)} MB with everyone connected: {perPerson} KB a person");
 
+        using var heap = new HeapSettler(server, errors);
+        async Task BeforeTimingAsync()
+        {
+            Instrument.CollectBeforeTiming(server);
+            if (options.SettleHeap)
+            {
+                await heap.SettleAsync(cancellationToken);
+            }
+        }
+
         var matching = new Matching(errors);
         matching.Listen(seekers, peers);
         await matching.SetAvailableAsync(peers, cancellationToken);
         var matchedCount = Math.Min(peers.Count, seekers.Count);
         var waiting = seekers.Skip(matchedCount).Take(options.Waiting).ToList();
         await matching.QueueWaitingAsync(waiting, WaitingRequestsPerSecond, cancellationToken);
-        Instrument.CollectBeforeTiming(server);
+        await BeforeTimingAsync();
         Say($"{storage}: {waiting.Count} seekers waiting; {matchedCount} more ask for a peer, {options.RequestsPerSecond} a second");
         await matching.RequestMatchesAsync([.. seekers.Take(matchedCount)], options.RequestsPerSecond, cancellationToken);
         var conversations = matching.Conversations;
         Say($"{storage}: {conversations.Count} conversations; request to offer p99 {matching.RequestToOffer.Percentile(99)} ms");
 
         var driver = new MessageDriver(errors);
-        Instrument.CollectBeforeTiming(server);
+        await BeforeTimingAsync();
         Say($"{storage}: {options.MessagesPerSecond} messages a second for {options.Duration.TotalSeconds} s "
             + $"({(conversations.Count > 0 ? options.MessagesPerSecond / conversations.Count / 2 : 0):0.##} a second from each person)");
         var samples = new List<MemorySample>();
@@ -76,7 +86,7 @@ internal sealed class LoadRun(LoadOptions options, TextWriter log)
         if (options.Baseline)
         {
             var rooms = await OpenEchoRoomsAsync(crowd, server, conversations.Count, errors, cancellationToken);
-            Instrument.CollectBeforeTiming(server);
+            await BeforeTimingAsync();
             baseline = await driver.RunAsync(rooms, options.MessagesPerSecond, options.Duration, "echo", cancellationToken);
             Say($"{storage}: bare echo hub delivered {baseline.DeliveredPerSecond} a second, p50 {baseline.Latency.P50} ms, p99 {baseline.Latency.P99} ms");
         }
@@ -90,6 +100,7 @@ internal sealed class LoadRun(LoadOptions options, TextWriter log)
         return new ModeResult(
             storage,
             server.Description,
+            options.SettleHeap && heap.Settled,
             new PeopleFigures(seekers.Count, peers.Count, waiting.Count, conversations.Count, people, signInSeconds, connectSeconds, heldSeconds),
             new MemoryFigures(ProcessMemory.Megabytes(idle), ProcessMemory.Megabytes(connected), perPerson, ProcessMemory.Megabytes(messagesStart), ProcessMemory.Megabytes(messagesEnd), samples),
             matching.RequestToOffer.Figures(),

@@ -25,11 +25,12 @@ internal static class LoadTool
         var duration = new Option<int>("--duration") { Description = "Seconds of messages, for PeerLink and again for the echo hub", DefaultValueFactory = _ => 60 };
         var requestRate = new Option<double>("--request-rate") { Description = "Requests a second from the seekers who get matched", DefaultValueFactory = _ => 100 };
         var noBaseline = new Option<bool>("--no-baseline") { Description = "Skip the bare echo hub (for a soak)" };
+        var noSettle = new Option<bool>("--no-settle-heap") { Description = "Do not ask the server for a full collection before each timed phase: the first phase then meets what the mass connect left in its young generations" };
         var sampleEvery = new Option<int>("--sample-every") { Description = "Seconds between memory readings while messages flow", DefaultValueFactory = _ => 30 };
         var json = new Option<FileInfo?>("--json") { Description = "Also write the report as JSON to this file" };
         var root = new RootCommand("PeerLink load generator: real WebSockets on loopback against PeerLink and a bare echo hub in the same process")
         {
-            storage, server, url, adminUser, adminPassword, pid, seekers, peers, waiting, rate, duration, requestRate, noBaseline, sampleEvery, json,
+            storage, server, url, adminUser, adminPassword, pid, seekers, peers, waiting, rate, duration, requestRate, noBaseline, noSettle, sampleEvery, json,
         };
         root.Validators.Add(result =>
         {
@@ -55,6 +56,7 @@ internal static class LoadTool
                 Duration = TimeSpan.FromSeconds(parsed.GetValue(duration)),
                 RequestsPerSecond = parsed.GetValue(requestRate),
                 Baseline = !parsed.GetValue(noBaseline),
+                SettleHeap = !parsed.GetValue(noSettle),
                 SampleEvery = TimeSpan.FromSeconds(parsed.GetValue(sampleEvery)),
             };
             var running = parsed.GetValue(url);

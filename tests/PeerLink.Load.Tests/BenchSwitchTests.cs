@@ -21,6 +21,19 @@ public sealed class BenchSwitchTests
         Assert.Equal("hello", (await echo.WaitForEventAsync("MessageReceived")).Arguments[0].GetProperty("text").GetString());
     }
 
+    [Fact]
+    public async Task Heap_settling_is_mapped_only_when_bench_settings_turn_it_on_and_only_for_admins()
+    {
+        var admin = new Dictionary<string, string?> { ["PeerLink:Admin:Username"] = "benchadmin", ["PeerLink:Admin:Password"] = "bench admin password" };
+        await using var plain = new InProcessPeerLink(admin);
+        await using var bench = new InProcessPeerLink(new Dictionary<string, string?>(admin) { ["PeerLink:Bench:SettleHeap"] = "true" });
+
+        Assert.Equal(HttpStatusCode.NotFound, await SettleAsync(plain, await SignInAsync(plain, admin: true)));
+        Assert.Equal(HttpStatusCode.Unauthorized, await SettleAsync(bench, token: null));
+        Assert.Equal(HttpStatusCode.Forbidden, await SettleAsync(bench, await SignInAsync(bench, admin: false)));
+        Assert.Equal(HttpStatusCode.OK, await SettleAsync(bench, await SignInAsync(bench, admin: true)));
+    }
+
     [Theory]
     [InlineData(null, 10)]
     [InlineData("3", 3)]
@@ -39,6 +52,31 @@ public sealed class BenchSwitchTests
         Assert.All(statuses.Take(allowed), s => Assert.Equal(HttpStatusCode.OK, s));
         Assert.Equal(HttpStatusCode.TooManyRequests, statuses[allowed]);
     }
+
+    private static async Task<HttpStatusCode> SettleAsync(InProcessPeerLink server, string? token)
+    {
+        using var http = new HttpClient { BaseAddress = server.BaseUrl };
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/bench/settle-heap");
+        if (token is not null)
+        {
+            request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        }
+
+        using var response = await http.SendAsync(request);
+        return response.StatusCode;
+    }
+
+    private static async Task<string> SignInAsync(InProcessPeerLink server, bool admin)
+    {
+        using var http = new HttpClient { BaseAddress = server.BaseUrl };
+        using var response = admin
+            ? await http.PostAsJsonAsync("/api/auth/login", new { username = "benchadmin", password = "bench admin password" })
+            : await http.PostAsJsonAsync("/api/auth/guest", new { pseudonym = "Guest" });
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<SignedIn>())!.Token;
+    }
+
+    private sealed record SignedIn(string Token);
 
     private sealed record EchoAck(long Seq, DateTimeOffset SentAt);
 }

@@ -22,6 +22,7 @@ public sealed class LoadRunTests
 
         var run = Assert.Single(report.Results);
         Assert.Empty(run.ErrorsByKind);
+        Assert.True(run.HeapSettled, "The server it started should settle its heap before each timed phase.");
         Assert.Equal((16, 6, 4), (run.People.Connected, run.People.Waiting, run.People.Matched));
         Assert.Equal(4, run.RequestToOffer.Count);
         Assert.Equal(4, run.RequestToMatch.Count);

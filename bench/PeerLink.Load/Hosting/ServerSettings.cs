@@ -16,6 +16,9 @@ internal static class ServerSettings
         // The baseline, in the same process.
         ["PeerLink:Bench:EchoHub"] = "true",
 
+        // Lets the run start each timed phase from a settled heap, PeerLink's and the echo hub's alike.
+        ["PeerLink:Bench:SettleHeap"] = "true",
+
         // Thousands of people sign in from one address; the per-person message limit stays as it is.
         ["PeerLink:Limits:SignInsPerMinute"] = "1000000",
 

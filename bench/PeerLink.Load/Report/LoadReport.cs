@@ -36,6 +36,7 @@ internal sealed record LoadReport(
         output.WriteLine($"|---|{string.Concat(Results.Select(_ => "---:|"))}");
         Row("people connected (seekers + peers)", r => $"{r.People.Connected:N0} ({r.People.Seekers:N0} + {r.People.Peers:N0})");
         Row("held connected", r => $"{r.People.HeldSeconds} s");
+        Row("server heap collected in full before each timed phase", r => r.HeapSettled ? "yes" : "no");
         Row("waiting seekers / conversations", r => $"{r.People.Waiting:N0} / {r.People.Matched:N0}");
         Row("server RSS idle → all connected", r => $"{r.Memory.IdleMb} → {r.Memory.ConnectedMb} MB");
         Row("**memory per connected idle person**", r => $"**{r.Memory.PerPersonKb} KB**");

@@ -3,9 +3,11 @@ using PeerLink.Load.Scenario;
 namespace PeerLink.Load.Report;
 
 /// <summary>Everything one storage mode's run measured. Memory in MB (KB per person), latencies in milliseconds.</summary>
+/// <param name="HeapSettled">Whether the server collected its heap in full before each timed phase.</param>
 internal sealed record ModeResult(
     string Storage,
     string Server,
+    bool HeapSettled,
     PeopleFigures People,
     MemoryFigures Memory,
     LatencyFigures RequestToOffer,

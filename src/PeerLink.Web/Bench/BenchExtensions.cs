@@ -10,5 +10,10 @@ internal static class BenchExtensions
         {
             app.MapHub<EchoHub>(EchoHub.Path);
         }
+
+        if (options.SettleHeap)
+        {
+            app.MapHeapSettling();
+        }
     }
 }

@@ -7,4 +7,7 @@ public sealed class BenchOptions
 
     /// <summary>Maps <see cref="EchoHub"/> at /hubs/echo, the load tool's bare-SignalR baseline.</summary>
     public bool EchoHub { get; set; }
+
+    /// <summary>Maps POST <see cref="HeapSettling.Path"/> for admins: see <see cref="HeapSettling"/>.</summary>
+    public bool SettleHeap { get; set; }
 }
