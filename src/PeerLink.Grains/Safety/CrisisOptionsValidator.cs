@@ -8,7 +8,8 @@ internal sealed class CrisisOptionsValidator : IValidateOptions<CrisisOptions>
     public ValidateOptionsResult Validate(string? name, CrisisOptions options)
     {
         var errors = new List<string>();
-        CrisisRuleBook.Compile(options, compiled: false, errors);
+        // The joined pattern is a shortcut the detector builds for itself; a rule it cannot join is no error.
+        CrisisRuleBook.Compile(options, compiled: false, errors, joinRules: false);
         foreach (var (locale, resources) in options.Resources)
         {
             var path = $"{CrisisOptions.SectionName}:Resources:{locale}";
