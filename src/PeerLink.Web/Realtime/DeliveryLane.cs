@@ -39,7 +39,7 @@ internal sealed class DeliveryLane(Func<PeerLinkEvent, Task> send)
         // Grains publish inside their turns, where TaskScheduler.Current is the activation's scheduler; the drain
         // (and SignalR's code under it) runs on the default scheduler so no continuation of it is ever queued
         // to the activation.
-        var drain = new Task<Task>(() => DrainAsync(MaxInline));
+        var drain = new Task<Task>(static lane => ((DeliveryLane)lane!).DrainAsync(MaxInline), this);
         drain.RunSynchronously(TaskScheduler.Default);
     }
 
