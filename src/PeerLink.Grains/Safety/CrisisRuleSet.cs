@@ -253,9 +253,9 @@ internal sealed class CrisisRuleSet
     }
 
     /// <summary>
-    /// The pattern with every lookahead and lookbehind taken out. An assertion only ever narrows where a pattern
-    /// matches, so without it the pattern matches at least everywhere it did. What this cannot take out cleanly
-    /// (a quantified assertion) leaves an invalid pattern, and then no joined pattern is made.
+    /// The pattern with every lookahead and lookbehind replaced by an empty group, which always matches. An
+    /// assertion only ever narrows where a pattern matches, so without it the pattern matches at least everywhere
+    /// it did; the empty group keeps a quantifier after an assertion applying to nothing, as it did.
     /// </summary>
     internal static string WithoutLookarounds(string pattern)
     {
@@ -269,7 +269,11 @@ internal sealed class CrisisRuleSet
                 '(' when IsLookaround(pattern, i) => GroupEnd(pattern, i),
                 _ => i,
             };
-            if (!(pattern[i] == '(' && IsLookaround(pattern, i)))
+            if (pattern[i] == '(' && IsLookaround(pattern, i))
+            {
+                kept.Append("(?:)");
+            }
+            else
             {
                 kept.Append(pattern, i, end - i + 1);
             }
