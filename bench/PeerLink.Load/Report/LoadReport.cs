@@ -48,6 +48,8 @@ internal sealed record LoadReport(
         Row("bare echo hub: delivered per second", r => r.Baseline is { } b ? $"{b.DeliveredPerSecond:N0}" : "not run");
         Row("bare echo hub latency p50 / p95 / p99", r => r.Baseline is { } b ? Latency(b.Latency) : "not run");
         Row("**PeerLink / bare**: latency p50, p99; throughput", r => r.VersusBaseline is { } v ? $"**×{v.LatencyP50}, ×{v.LatencyP99}**; ×{v.Throughput}" : "not run");
+        Row("load tool's own GC while PeerLink's messages flowed: collections (gen 2), paused", r => Tool(r.Messages.ToolCollections));
+        Row("load tool's own GC during the echo hub's: collections (gen 2), paused", r => r.Baseline is { } b ? Tool(b.ToolCollections) : "not run");
         Row("server RSS while messages flowed: start → end", r => $"{r.Memory.MessagesStartMb} → {r.Memory.MessagesEndMb} MB");
         Row("**errors**", r => r.Errors == 0 ? "**0**" : $"**{r.Errors}**: {string.Join(", ", r.ErrorsByKind.Select(e => $"{e.Kind} {e.Count}"))}");
         output.WriteLine();
@@ -65,6 +67,8 @@ internal sealed record LoadReport(
 
         void Row(string name, Func<ModeResult, string> cell) => output.WriteLine($"| {name} | {string.Join(" | ", Results.Select(cell))} |");
     }
+
+    private static string Tool(Scenario.ToolCollections c) => $"{c.Collections:N0} ({c.FullCollections:N0}), {c.PausedMs:N1} ms";
 
     private static string Latency(Scenario.LatencyFigures f) => f.Count == 0 ? "none" : $"{f.P50} / {f.P95} / {f.P99} ms";
 }

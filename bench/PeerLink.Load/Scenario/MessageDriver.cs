@@ -47,12 +47,15 @@ internal sealed class MessageDriver(ErrorLog errors)
 
         try
         {
+            var collections = ToolCollections.Start();
             var (started, skipped) = await Pacer.RunAsync(sendRate, long.MaxValue, duration, MaxInFlight, SendAsync, cancellationToken);
             var deadline = Stopwatch.StartNew();
             while (Interlocked.Read(ref received) < Interlocked.Read(ref acked) && deadline.Elapsed < DeliveryDeadline)
             {
                 await Task.Delay(10, CancellationToken.None);
             }
+
+            var toolCollections = collections.Since();
 
             // Sends start over the whole duration, so what arrived, over that duration, is the rate achieved.
             var seconds = duration.TotalSeconds;
@@ -67,7 +70,8 @@ internal sealed class MessageDriver(ErrorLog errors)
                 Interlocked.Read(ref received),
                 Math.Round(Interlocked.Read(ref received) / seconds, 1),
                 latency.Figures(),
-                acks.Figures());
+                acks.Figures(),
+                toolCollections);
         }
         finally
         {
@@ -113,6 +117,7 @@ internal sealed class MessageDriver(ErrorLog errors)
 }
 
 /// <summary>What a message run achieved: rates per second, latencies in milliseconds.</summary>
+/// <param name="ToolCollections">The load tool's own collections while the messages were sent and awaited.</param>
 internal sealed record MessageFigures(
     double TargetPerSecond,
     int Conversations,
@@ -122,7 +127,8 @@ internal sealed record MessageFigures(
     long Delivered,
     double DeliveredPerSecond,
     LatencyFigures Latency,
-    LatencyFigures AckLatency)
+    LatencyFigures AckLatency,
+    ToolCollections ToolCollections)
 {
-    public static MessageFigures None(double target) => new(target, 0, 0, 0, 0, 0, 0, new(0, null, null, null), new(0, null, null, null));
+    public static MessageFigures None(double target) => new(target, 0, 0, 0, 0, 0, 0, new(0, null, null, null), new(0, null, null, null), ToolCollections.None);
 }
