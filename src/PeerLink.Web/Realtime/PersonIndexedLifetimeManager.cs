@@ -6,9 +6,10 @@ namespace PeerLink.Web.Realtime;
 /// <summary>
 /// SignalR's default lifetime manager finds a user's connections by testing every connection on the node, so
 /// each event to one person cost a scan of everyone connected: at 5,000 people and 4,000 events a second, twenty
-/// million comparisons a second. This keeps each person's connection ids, and sends to those alone.
+/// million comparisons a second. This keeps each person's connection ids, and sends to those alone. It also hands
+/// each connection to <see cref="KeepAlive"/>, which pings the hub's connections spread over the interval.
 /// </summary>
-internal sealed class PersonIndexedLifetimeManager<THub>(ILogger<DefaultHubLifetimeManager<THub>> logger) : DefaultHubLifetimeManager<THub>(logger)
+internal sealed class PersonIndexedLifetimeManager<THub>(ILogger<DefaultHubLifetimeManager<THub>> logger, KeepAlive keepAlive) : DefaultHubLifetimeManager<THub>(logger)
     where THub : Hub
 {
     private readonly ConcurrentDictionary<string, string[]> connectionsByPerson = new(StringComparer.Ordinal);
@@ -16,6 +17,7 @@ internal sealed class PersonIndexedLifetimeManager<THub>(ILogger<DefaultHubLifet
     public override async Task OnConnectedAsync(HubConnectionContext connection)
     {
         await base.OnConnectedAsync(connection);
+        keepAlive.Connected(connection);
         if (connection.UserIdentifier is { } personId)
         {
             connectionsByPerson.AddOrUpdate(personId, [connection.ConnectionId], (_, ids) => [.. ids, connection.ConnectionId]);
@@ -24,6 +26,7 @@ internal sealed class PersonIndexedLifetimeManager<THub>(ILogger<DefaultHubLifet
 
     public override async Task OnDisconnectedAsync(HubConnectionContext connection)
     {
+        keepAlive.Disconnected(connection);
         if (connection.UserIdentifier is { } personId)
         {
             var left = connectionsByPerson.AddOrUpdate(personId, [], (_, ids) => [.. ids.Where(id => id != connection.ConnectionId)]);

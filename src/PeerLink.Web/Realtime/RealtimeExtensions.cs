@@ -9,9 +9,17 @@ internal static class RealtimeExtensions
 {
     public static void AddPeerLinkRealtime(this WebApplicationBuilder builder)
     {
+        // KeepAlive pings the PeerLink hub's connections spread over the interval; SignalR's own keep-alive, which
+        // pings people who connected together all at once, is pushed far past it there.
         builder.Services.AddSignalR(o => o.AddFilter<RuleViolationHubFilter>())
-            .AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));
+            .AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)))
+            .AddHubOptions<PeerLinkHub>(o => o.KeepAliveInterval = TimeSpan.FromDays(1));
         builder.Services.AddSingleton<RuleViolationHubFilter>();
+
+        builder.Services.AddOptions<KeepAliveOptions>().BindConfiguration(KeepAliveOptions.SectionName)
+            .Validate(o => o.KeepAliveSeconds is >= 0.1 and <= 15, $"{KeepAliveOptions.SectionName}:KeepAliveSeconds must be from 0.1 to 15 (the browser drops a server silent for 30 s).").ValidateOnStart();
+        builder.Services.AddSingleton<KeepAlive>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<KeepAlive>());
         builder.Services.AddSingleton<HubLifetimeManager<PeerLinkHub>, PersonIndexedLifetimeManager<PeerLinkHub>>();
         builder.Services.AddSingleton<SignalREvents>();
         builder.Services.AddSingleton<IPeerLinkEvents>(sp => sp.GetRequiredService<SignalREvents>());

@@ -39,6 +39,7 @@ public sealed class HubClient : IAsyncDisposable
     private Task? pingLoop;
     private long nextInvocationId;
     private int disposed;
+    private int pingsReceived;
 
     private HubClient(bool keepEvents)
     {
@@ -53,6 +54,9 @@ public sealed class HubClient : IAsyncDisposable
 
     /// <summary>Every event received so far, in order; empty when connected with <c>keepEvents: false</c>.</summary>
     public IReadOnlyCollection<HubEvent> Events => received;
+
+    /// <summary>How many pings the server has sent this client (its keep-alive).</summary>
+    public int PingsReceived => Volatile.Read(ref pingsReceived);
 
     /// <summary>Completes when the connection closes; its result is the server's close error, if any.</summary>
     public Task<string?> Closed => closed.Task;
@@ -309,6 +313,9 @@ public sealed class HubClient : IAsyncDisposable
                         break;
                     case 3:
                         Complete(root);
+                        break;
+                    case 6:
+                        Interlocked.Increment(ref pingsReceived);
                         break;
                     case 7:
                         closeError = root.TryGetProperty("error", out var error) ? error.GetString() : null;
