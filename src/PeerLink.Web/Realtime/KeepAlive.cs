@@ -36,7 +36,8 @@ public sealed class KeepAlive(IOptions<KeepAliveOptions> options, TimeProvider t
 
     public TimeSpan Interval { get; } = TimeSpan.FromSeconds(options.Value.KeepAliveSeconds);
 
-    public void Connected(HubConnectionContext connection) => connections[connection.ConnectionId] = new Tracked(connection);
+    public void Connected(HubConnectionContext connection) =>
+        connections[connection.ConnectionId] = new Tracked(connection, (uint)StringComparer.Ordinal.GetHashCode(connection.ConnectionId) % Slots);
 
     public void Disconnected(HubConnectionContext connection) => connections.TryRemove(connection.ConnectionId, out _);
 
@@ -59,7 +60,7 @@ public sealed class KeepAlive(IOptions<KeepAliveOptions> options, TimeProvider t
     private IEnumerable<Tracked> Due(long tick)
     {
         var slot = (uint)(tick % Slots);
-        return connections.Values.Where(t => (uint)StringComparer.Ordinal.GetHashCode(t.Connection.ConnectionId) % Slots == slot);
+        return connections.Values.Where(t => t.Slot == slot);
     }
 
     private async Task PingAsync(Tracked tracked)
@@ -85,9 +86,11 @@ public sealed class KeepAlive(IOptions<KeepAliveOptions> options, TimeProvider t
         }
     }
 
-    private sealed class Tracked(HubConnectionContext connection)
+    // The slot is fixed at connect, so a tick does not hash every connection's id again.
+    private sealed class Tracked(HubConnectionContext connection, uint slot)
     {
         public readonly HubConnectionContext Connection = connection;
+        public readonly uint Slot = slot;
         public int Pinging;
     }
 }
