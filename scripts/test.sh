@@ -35,5 +35,20 @@ done
 if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
   failed=1   # the build or a test host failed before any result was written
 fi
+# The console log is long and CI keeps only its end, so the failures are named again here, last.
+for trx in "$results"/*.trx; do
+  awk '
+    /<UnitTestResult / && /outcome="Failed"/ {
+      match($0, /testName="[^"]*"/); name = substr($0, RSTART + 10, RLENGTH - 11)
+      print "FAILED " name; want = 1; next
+    }
+    want && /<Message>/ { printing = 1; lines = 0 }
+    printing {
+      line = $0; sub(/.*<Message>/, "", line); sub(/<\/Message>.*/, "", line)
+      if (lines++ < 8) print "  " line
+      if ($0 ~ /<\/Message>/) { printing = 0; want = 0 }
+    }
+  ' "$trx"
+done
 echo "$passed passed, $failed failed"
 exit "$status"

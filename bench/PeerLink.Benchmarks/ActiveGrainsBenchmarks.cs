@@ -1,5 +1,4 @@
 using BenchmarkDotNet.Attributes;
-using PeerLink.Testing;
 
 namespace PeerLink.Benchmarks;
 
@@ -11,7 +10,7 @@ namespace PeerLink.Benchmarks;
 [MedianColumn]
 public class ActiveGrainsBenchmarks
 {
-    private TestSilo silo = null!;
+    private BenchSilo silo = null!;
     private IBenchGrain[] references = [];
     private int next;
 
@@ -21,13 +20,13 @@ public class ActiveGrainsBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        silo = TestSilo.StartAsync(o => o.GrainAssemblies.Add(typeof(BenchGrain).Assembly)).GetAwaiter().GetResult();
-        references = Enumerable.Range(0, ActiveGrains).Select(i => silo.GetGrain<IBenchGrain>($"g{i}")).ToArray();
+        silo = BenchSilo.Start();
+        references = Enumerable.Range(0, ActiveGrains).Select(i => silo.Grains.GetGrain<IBenchGrain>($"g{i}")).ToArray();
         Task.WhenAll(references.Select(r => r.Increment())).GetAwaiter().GetResult();
     }
 
     [GlobalCleanup]
-    public void Cleanup() => silo.DisposeAsync().AsTask().GetAwaiter().GetResult();
+    public void Cleanup() => silo.Dispose();
 
     [Benchmark]
     public Task<int> CallOneOfManyActiveGrains()

@@ -1,5 +1,3 @@
-using PeerLink.Silo;
-
 namespace PeerLink.Benchmarks;
 
 public interface IBenchGrain : IGrainWithStringKey
@@ -13,6 +11,36 @@ public sealed class BenchGrain : Grain, IBenchGrain
     private int count;
 
     public Task<int> Increment() => Task.FromResult(++count);
+}
+
+/// <summary>The same method on a plain object: a direct interface call, the baseline a grain call is measured against.</summary>
+public sealed class DirectCounter : IBenchGrain
+{
+    private int count;
+
+    public Task<int> Increment() => Task.FromResult(++count);
+}
+
+public interface IBenchRelayGrain : IGrainWithStringKey
+{
+    /// <summary>Calls the bench grain <paramref name="target"/> this many times, one after another.</summary>
+    Task<int> CallTarget(string target, int calls);
+}
+
+/// <summary>Calls another grain from inside a grain, so a benchmark can time grain-to-grain calls.</summary>
+public sealed class BenchRelayGrain : Grain, IBenchRelayGrain
+{
+    public async Task<int> CallTarget(string target, int calls)
+    {
+        var grain = GrainFactory.GetGrain<IBenchGrain>(target);
+        var last = 0;
+        for (var i = 0; i < calls; i++)
+        {
+            last = await grain.Increment();
+        }
+
+        return last;
+    }
 }
 
 public interface IBenchStateGrain : IGrainWithStringKey

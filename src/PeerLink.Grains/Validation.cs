@@ -1,3 +1,4 @@
+using System.Globalization;
 using PeerLink.Grains.Identities;
 using PeerLink.Grains.Matching;
 
@@ -10,15 +11,20 @@ public static class Validation
     public const int MaxTopicLength = 200;
     public const int MaxMessageLength = 4000;
 
-    public static string Pseudonym(string? pseudonym)
-    {
-        var trimmed = pseudonym?.Trim() ?? string.Empty;
-        if (trimmed.Length is < 2 or > 32 || trimmed.Any(char.IsControl))
-        {
-            throw new RuleViolationException("pseudonym-invalid", "A pseudonym is 2 to 32 characters on one line.");
-        }
+    public static string Pseudonym(string? pseudonym) =>
+        Name(pseudonym, 2, 32, "pseudonym-invalid", "A pseudonym is 2 to 32 characters on one line, with a letter or a digit and no invisible characters.");
 
-        return trimmed;
+    /// <summary>
+    /// A name others read as who or what something is (a pseudonym, a room's title, an identity's name): trimmed, <paramref name="min"/> to <paramref name="max"/> characters with at least one letter or digit, and
+    /// nothing that draws nothing or turns text around, so "mod\u200Berator" or "\u202Enimda" cannot pass for
+    /// someone they are not.
+    /// </summary>
+    public static string Name(string? value, int min, int max, string code, string message)
+    {
+        var text = (value ?? string.Empty).Trim();
+        return text.Length >= min && text.Length <= max && !text.Any(c => char.IsControl(c) || IsInvisible(c)) && text.Any(char.IsLetterOrDigit)
+            ? text
+            : throw new RuleViolationException(code, message);
     }
 
     public static IReadOnlyList<string> Identities(IReadOnlyList<string>? identities, IReadOnlyList<Identity> catalog, bool allowEmpty)
@@ -81,24 +87,26 @@ public static class Validation
     public static string? Topic(string? topic) =>
         OptionalLine(topic, MaxTopicLength, "topic-invalid", $"What's on your mind is one line of at most {MaxTopicLength} characters.");
 
-    /// <summary>One line of text, trimmed, of at most <paramref name="max"/> characters; null when blank.</summary>
+    /// <summary>One line of free text, trimmed, direction overrides dropped, of at most <paramref name="max"/> characters; null when nothing visible is left.</summary>
     public static string? OptionalLine(string? text, int max, string code, string message)
     {
-        if (string.IsNullOrWhiteSpace(text))
+        var cleaned = FreeText(text);
+        if (!HasVisible(cleaned))
         {
             return null;
         }
 
-        var trimmed = text.Trim();
+        var trimmed = cleaned.Trim();
         return trimmed.Length <= max && !trimmed.Any(char.IsControl)
             ? trimmed
             : throw new RuleViolationException(code, message);
     }
 
     /// <summary>A message is text of 1 to 4,000 characters; line breaks and tabs are fine, other control characters are not.</summary>
-    public static string MessageText(string? text)
+    public static string MessageText(string? raw)
     {
-        if (string.IsNullOrWhiteSpace(text))
+        var text = FreeText(raw);
+        if (!HasVisible(text))
         {
             throw new RuleViolationException("message-empty", "A message needs some text.");
         }
@@ -115,4 +123,24 @@ public static class Validation
 
         return text;
     }
+
+    /// <summary>
+    /// Free text as stored: the characters that embed, override or isolate a direction taken out (they can make text
+    /// read backwards); marks that only hint a direction stay, as right-to-left writing needs them. Not normalized
+    /// to NFC: the project runs with invariant globalization, where String.Normalize leaves text as it is.
+    /// </summary>
+    private static string FreeText(string? text)
+    {
+        var value = text ?? string.Empty;
+        return value.Any(IsDirectionChange) ? string.Concat(value.Where(c => !IsDirectionChange(c))) : value;
+    }
+
+    private static bool HasVisible(string text) => text.Any(c => !char.IsWhiteSpace(c) && !char.IsControl(c) && !IsInvisible(c));
+
+    private static bool IsDirectionChange(char c) => c is (>= '\u202A' and <= '\u202E') or (>= '\u2066' and <= '\u2069');
+
+    /// <summary>Characters that draw nothing: format characters (zero-width space and joiners, direction controls, the byte-order mark), line and paragraph separators, and the letters and symbols that render blank (Hangul fillers, the braille blank, the combining grapheme joiner, Khmer's inherent vowels).</summary>
+    private static bool IsInvisible(char c) =>
+        char.GetUnicodeCategory(c) is UnicodeCategory.Format or UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator
+        || c is '\u034F' or '\u115F' or '\u1160' or '\u17B4' or '\u17B5' or '\u180E' or '\u2800' or '\u3164' or '\uFFA0';
 }

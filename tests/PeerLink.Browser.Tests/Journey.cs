@@ -18,6 +18,7 @@ public sealed class Journey : IAsyncDisposable
     private readonly List<IBrowserContext> contexts = [];
     private readonly List<(string Who, IPage Page)> pages = [];
     private readonly List<string> dialogs = [];
+    private readonly List<string> blockedByPolicy = [];
 
     private Journey(BrowserFixture browser, PeerLinkHost app, string name)
     {
@@ -32,9 +33,10 @@ public sealed class Journey : IAsyncDisposable
     /// <summary>Every alert, confirm or prompt any page opened; PeerLink's pages never open one.</summary>
     public IReadOnlyList<string> Dialogs => dialogs;
 
-    public static async Task RunAsync(BrowserFixture browser, Func<Journey, Task> steps, RedisServer? redis = null, [CallerMemberName] string name = "")
+    public static async Task RunAsync(
+        BrowserFixture browser, Func<Journey, Task> steps, RedisServer? redis = null, IReadOnlyDictionary<string, string?>? settings = null, [CallerMemberName] string name = "")
     {
-        await using var journey = new Journey(browser, PeerLinkHost.Start(redis), name);
+        await using var journey = new Journey(browser, PeerLinkHost.Start(redis, settings), name);
         try
         {
             await steps(journey);
@@ -58,6 +60,17 @@ public sealed class Journey : IAsyncDisposable
             dialogs.Add($"{who}: {dialog.Type} {dialog.Message}");
             await dialog.DismissAsync();
         };
+        // Anything the Content-Security-Policy blocks (an inline script or style) is a bug in the page.
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error" && message.Text.Contains("Content Security Policy", StringComparison.Ordinal))
+            {
+                lock (blockedByPolicy)
+                {
+                    blockedByPolicy.Add($"{who}: {message.Text}");
+                }
+            }
+        };
         pages.Add((who, page));
         await page.GotoAsync(path);
         // A page with a script is ready once it says so; a page without one, once loaded.
@@ -71,7 +84,10 @@ public sealed class Journey : IAsyncDisposable
         await page.ScreenshotAsync(new() { Path = Path.Combine(screenshots, $"{step}.png"), FullPage = true });
         if (!await page.EvaluateAsync<bool>("() => typeof window.axe === 'object'"))
         {
-            await page.AddScriptTagAsync(new() { Content = AxeScript.Value });
+            // The pages allow scripts from their own origin only, so axe-core is served as if it were one of PeerLink's
+            // files, and the Content-Security-Policy stays in force while the page is checked.
+            await page.RouteAsync("**/test-only/axe.min.js", route => route.FulfillAsync(new() { Body = AxeScript.Value, ContentType = "text/javascript" }));
+            await page.AddScriptTagAsync(new() { Url = "/test-only/axe.min.js" });
         }
 
         var violations = await page.EvaluateAsync<JsonElement>(
@@ -84,6 +100,16 @@ public sealed class Journey : IAsyncDisposable
             .Select(v => $"{v.GetProperty("impact")} {v.GetProperty("id")}: {v.GetProperty("help")} at {string.Join(", ", v.GetProperty("targets").EnumerateArray())}")
             .ToList();
         Assert.True(blocking.Count == 0, $"axe-core found serious or critical problems on '{step}':{Environment.NewLine}{string.Join(Environment.NewLine, blocking)}");
+        AssertNothingBlockedByPolicy(step);
+    }
+
+    /// <summary>Fails if the Content-Security-Policy blocked anything on any page so far.</summary>
+    public void AssertNothingBlockedByPolicy(string step)
+    {
+        lock (blockedByPolicy)
+        {
+            Assert.True(blockedByPolicy.Count == 0, $"The Content-Security-Policy blocked something by '{step}':{Environment.NewLine}{string.Join(Environment.NewLine, blockedByPolicy)}");
+        }
     }
 
     public async ValueTask DisposeAsync()

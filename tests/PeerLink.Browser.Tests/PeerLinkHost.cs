@@ -14,9 +14,10 @@ public sealed class PeerLinkHost : LoopbackApp<Program>
     }
 
     /// <summary>Starts on a free port, in memory, or in Redis mode when given a Redis server.</summary>
-    public static PeerLinkHost Start(RedisServer? redis = null)
+    /// <param name="more">Further settings, such as turning the Orleans dashboard on.</param>
+    public static PeerLinkHost Start(RedisServer? redis = null, IReadOnlyDictionary<string, string?>? more = null)
     {
-        var settings = new Dictionary<string, string?>
+        var settings = new Dictionary<string, string?>(more ?? new Dictionary<string, string?>())
         {
             ["PeerLink:Demo:Seed"] = "true",
             ["PeerLink:Demo:Password"] = DemoPassword,

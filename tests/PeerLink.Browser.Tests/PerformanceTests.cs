@@ -6,30 +6,19 @@ namespace PeerLink.Browser.Tests;
 [Collection(BrowserCollection.Name)]
 public sealed class PerformanceTests(BrowserFixture browser, ITestOutputHelper output)
 {
-    private const int Loads = 5;
-    private const double MostMillisecondsToInteractive = 1000;
     private const int MostCompressedScriptBytes = 150 * 1024;
 
+    // How fast the page becomes interactive is a benchmark (bench/PeerLink.PageLoad, BENCHMARKS.md "Browser"),
+    // not a test: a timed test on a shared machine fails for the machine's sake. What the page weighs is exact.
     [Fact]
-    public Task The_seeker_page_is_interactive_within_a_second_with_at_most_150_KB_of_compressed_JavaScript() => Journey.RunAsync(browser, async journey =>
+    public Task The_seeker_page_loads_at_most_150_KB_of_compressed_JavaScript() => Journey.RunAsync(browser, async journey =>
     {
-        var timings = new List<double>();
-        (long Raw, long Gzip) scripts = default;
-        for (var load = 0; load < Loads; load++)
-        {
-            // A new person each time: an empty cache, as on a first visit.
-            var page = await journey.OpenAsync($"visitor{load}");
-            timings.Add(await page.EvaluateAsync<double>("() => performance.getEntriesByName('peerlink-ready')[0].startTime"));
-            scripts = await ScriptBytesAsync(page);
-        }
-
-        timings.Sort();
-        var report = $"Seeker page, {Loads} first visits on localhost: interactive in median {timings[Loads / 2]:F0} ms, slowest {timings[^1]:F0} ms; "
-            + $"JavaScript {scripts.Raw / 1024.0:F1} KB raw, {scripts.Gzip / 1024.0:F1} KB gzip-compressed.";
+        var page = await journey.OpenAsync("visitor");
+        var scripts = await ScriptBytesAsync(page);
+        var report = $"Seeker page JavaScript: {scripts.Raw / 1024.0:F1} KB raw, {scripts.Gzip / 1024.0:F1} KB gzip-compressed.";
         output.WriteLine(report);
         await File.WriteAllTextAsync(Path.Combine(TestResults.Folder, "browser", "performance.txt"), report + Environment.NewLine);
 
-        Assert.True(timings[Loads / 2] <= MostMillisecondsToInteractive, report);
         Assert.True(scripts.Gzip <= MostCompressedScriptBytes, report);
     });
 

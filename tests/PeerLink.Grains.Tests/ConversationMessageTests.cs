@@ -73,6 +73,9 @@ public sealed class ConversationMessageTests
     [InlineData("", "message-empty")]
     [InlineData("   \n ", "message-empty")]
     [InlineData("bell\a", "message-invalid")]
+    [InlineData("\u200B\u200B\u200D", "message-empty")]
+    [InlineData("\u202E \u2066", "message-empty")]
+    [InlineData("\u3164", "message-empty")]
     public async Task A_bad_message_is_refused_and_nothing_is_stored(string text, string code)
     {
         await using var app = await PeerLinkSilo.StartAsync();
@@ -82,6 +85,20 @@ public sealed class ConversationMessageTests
 
         Assert.Equal(code, refused.Code);
         Assert.Empty((await app.Conversation(id).GetMessages("s", 0, 10)).Messages);
+    }
+
+    [Fact]
+    public async Task Direction_overrides_are_dropped_from_a_message_and_its_right_to_left_marks_are_kept()
+    {
+        await using var app = await PeerLinkSilo.StartAsync();
+        var id = await app.StartConversationAsync();
+
+        await app.Conversation(id).SendMessage("s", "call me \u202Egnirts\u202C now");
+        await app.Conversation(id).SendMessage("s", "Jos\u00E9 \u05E9\u05DC\u05D5\u05DD\u200F!");
+
+        var stored = (await app.Conversation(id).GetMessages("s", 0, 10)).Messages.Select(m => m.Text).ToList();
+        Assert.Equal(["call me gnirts now", "Jos\u00E9 \u05E9\u05DC\u05D5\u05DD\u200F!"], stored);
+        Assert.Equal(stored, app.Events.To<MessageReceived>("p").Select(m => m.Text));
     }
 
     [Fact]

@@ -113,6 +113,8 @@ public sealed class GroupRoomTests
 
     [Theory]
     [InlineData("", 10, "group-title-invalid")]
+    [InlineData("\u200B\u200B", 10, "group-title-invalid")]
+    [InlineData("\u202EParents", 10, "group-title-invalid")]
     [InlineData("Room", 1, "group-capacity-invalid")]
     [InlineData("Room", 1000, "group-capacity-invalid")]
     public async Task A_room_with_bad_settings_is_refused_and_not_created(string title, int capacity, string code)

@@ -18,12 +18,14 @@ public sealed class IdentityCatalogTests
     }
 
     [Fact]
-    public async Task An_admin_edit_is_kept_across_a_restart_and_bumps_the_version()
+    public async Task An_admin_edit_is_kept_across_a_restart_with_Redis_storage_and_bumps_the_version()
     {
-        await using var app = await PeerLinkSilo.StartAsync();
+        await using var redis = await RedisServer.StartNewAsync();
+        await using var app = await PeerLinkSilo.StartAsync(redis.ConnectionString);
         var before = await Catalog(app).GetCatalog();
 
-        await Catalog(app).Upsert(new Identity("musician", "Musician", "musicians", "Plays or writes music.", ["student"]));
+        await app.AddAdminAsync();
+        await Catalog(app).Upsert(new Identity("musician", "Musician", "musicians", "Plays or writes music.", ["student"]), "admin");
         await app.Silo.RestartAsync();
         var after = await Catalog(app).GetCatalog();
 
@@ -39,9 +41,10 @@ public sealed class IdentityCatalogTests
     public async Task An_invalid_identity_is_refused(string id, string name, string members, string code)
     {
         await using var app = await PeerLinkSilo.StartAsync();
+        await app.AddAdminAsync();
         var before = await Catalog(app).GetCatalog();
 
-        var error = await Assert.ThrowsAsync<RuleViolationException>(() => Catalog(app).Upsert(new Identity(id, name, members, "", [])));
+        var error = await Assert.ThrowsAsync<RuleViolationException>(() => Catalog(app).Upsert(new Identity(id, name, members, "", []), "admin"));
 
         Assert.Equal(code, error.Code);
         Assert.Equal(before.Version, (await Catalog(app).GetCatalog()).Version);
@@ -51,8 +54,9 @@ public sealed class IdentityCatalogTests
     public async Task A_link_to_an_unknown_identity_is_refused()
     {
         await using var app = await PeerLinkSilo.StartAsync();
+        await app.AddAdminAsync();
 
-        var error = await Assert.ThrowsAsync<RuleViolationException>(() => Catalog(app).Upsert(new Identity("x", "X", "xs", "", ["nowhere"])));
+        var error = await Assert.ThrowsAsync<RuleViolationException>(() => Catalog(app).Upsert(new Identity("x", "X", "xs", "", ["nowhere"]), "admin"));
 
         Assert.Equal("identity-unknown", error.Code);
     }
@@ -61,8 +65,9 @@ public sealed class IdentityCatalogTests
     public async Task Removing_an_identity_removes_the_links_to_it()
     {
         await using var app = await PeerLinkSilo.StartAsync();
+        await app.AddAdminAsync();
 
-        var catalog = await Catalog(app).Remove("carer");
+        var catalog = await Catalog(app).Remove("carer", "admin");
 
         Assert.DoesNotContain(catalog.Identities, i => i.Id == "carer" || i.Related.Contains("carer"));
     }

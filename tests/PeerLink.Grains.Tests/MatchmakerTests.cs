@@ -226,10 +226,14 @@ public sealed class MatchmakerTests
         await using var app = await PeerLinkSilo.StartAsync();
         await app.AddPeerAsync("gone", ["veteran"]);
         await app.AddSeekerAsync("s");
+
+        // The last heartbeat was when the peer set themselves available; the offer comes 5 s later, so its own
+        // 30 s window is still open when the connection's 30 s are up.
+        await app.AdvanceAsync(TimeSpan.FromSeconds(5));
         await app.RequestAsync("s", "veteran");
         var offer = await app.Events.WaitFor<OfferMade>("gone");
 
-        await app.AdvanceAsync(TimeSpan.FromSeconds(30));
+        await app.AdvanceAsync(TimeSpan.FromSeconds(25));
 
         var withdrawn = await app.Events.WaitFor<OfferWithdrawn>("gone");
         Assert.Equal((offer.OfferId, "unavailable"), (withdrawn.OfferId, withdrawn.Reason));

@@ -1,5 +1,6 @@
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 using PeerLink.Grains.Conversations;
 using PeerLink.Grains.Events;
 using PeerLink.Grains.Groups;
@@ -9,10 +10,10 @@ using PeerLink.Grains.People;
 
 namespace PeerLink.Grains.Tests;
 
-/// <summary>A test silo with PeerLink's grains, a manual clock, recorded events, and helpers to set up people.</summary>
+/// <summary>A test silo with PeerLink's grains, a fake clock, recorded events, and helpers to set up people.</summary>
 public sealed class PeerLinkSilo : IAsyncDisposable
 {
-    private PeerLinkSilo(TestSilo silo, ManualTimeProvider clock, RecordingEvents events)
+    private PeerLinkSilo(TestSilo silo, FakeTimeProvider clock, RecordingEvents events)
     {
         Silo = silo;
         Clock = clock;
@@ -21,7 +22,7 @@ public sealed class PeerLinkSilo : IAsyncDisposable
 
     public TestSilo Silo { get; }
 
-    public ManualTimeProvider Clock { get; }
+    public FakeTimeProvider Clock { get; }
 
     public RecordingEvents Events { get; }
 
@@ -29,20 +30,15 @@ public sealed class PeerLinkSilo : IAsyncDisposable
 
     public static async Task<PeerLinkSilo> StartAsync(string? redisConnectionString = null, Action<TestSiloOptions>? configure = null)
     {
-        var clock = new ManualTimeProvider();
         var events = new RecordingEvents();
-        var silo = await TestSilo.StartAsync(o =>
+        var options = new TestSiloOptions
         {
-            o.TimeProvider = clock;
-            o.RedisConnectionString = redisConnectionString;
-            o.ConfigureSiloBuilder = silo => silo.AddPeerLinkGrains();
-            o.ConfigureServices = services => services.AddSingleton<IPeerLinkEvents>(events);
-
-            // The web host's own crisis rules, as the grains see them in production.
-            o.ConfigureConfiguration = configuration => configuration.AddJsonFile(Path.Combine(AppContext.BaseDirectory, "Safety", "safety.json"), optional: false);
-            configure?.Invoke(o);
-        });
-        return new PeerLinkSilo(silo, clock, events);
+            RedisConnectionString = redisConnectionString,
+            ConfigureServices = services => services.AddSingleton<IPeerLinkEvents>(events),
+        };
+        configure?.Invoke(options);
+        var silo = await TestSilo.StartAsync(options);
+        return new PeerLinkSilo(silo, options.Clock, events);
     }
 
     public IPersonGrain Person(string id) => Silo.GetGrain<IPersonGrain>(id);
@@ -60,6 +56,13 @@ public sealed class PeerLinkSilo : IAsyncDisposable
         await peer.RecordTraining(new TrainingRecord(Clock.GetUtcNow(), "admin"));
         await peer.SetAvailability(true, capacity);
         return peer;
+    }
+
+    public async Task<IPersonGrain> AddAdminAsync(string id = "admin")
+    {
+        var admin = Person(id);
+        await admin.Register($"Admin {id}", Role.Admin);
+        return admin;
     }
 
     public async Task<IPersonGrain> AddSeekerAsync(string id)
@@ -82,10 +85,13 @@ public sealed class PeerLinkSilo : IAsyncDisposable
     public Task<string> RequestAsync(string seekerId, params string[] identities) =>
         English.RequestConversation(seekerId, new MatchRequest(identities, "en"));
 
-    /// <summary>Moves the clock and lets the matchmaker's tick run, keeping peers' connections alive.</summary>
+    /// <summary>
+    /// Moves the clock a matchmaker tick at a time, keeping these peers' connections alive, and waits for each tick to
+    /// have run: Orleans runs a grain timer's callback on the grain, after the clock moved.
+    /// </summary>
     public async Task AdvanceAsync(TimeSpan by, params string[] connectedPeers)
     {
-        var step = TimeSpan.FromSeconds(5);
+        var step = Silo.Services.GetRequiredService<IOptions<MatchingOptions>>().Value.Tick;
         for (var moved = TimeSpan.Zero; moved < by; moved += step)
         {
             foreach (var peer in connectedPeers)
@@ -93,10 +99,39 @@ public sealed class PeerLinkSilo : IAsyncDisposable
                 await Person(peer).Heartbeat();
             }
 
-            Clock.Advance(by - moved < step ? by - moved : step);
-            await English.GetStats();
+            var whole = by - moved >= step;
+            Clock.Advance(whole ? step : by - moved);
+            if (whole)
+            {
+                var now = Clock.GetUtcNow();
+                await Eventually.TrueAsync(async () => (await English.GetStats()).LastTickAt >= now, $"the matchmaker ticked at {now:O}");
+            }
         }
     }
+
+    /// <summary>
+    /// Moves the clock in small steps until <paramref name="condition"/> holds, failing if it does not within
+    /// <paramref name="within"/> of clock time: for what must happen within that time (a reminder's period), not at a moment.
+    /// </summary>
+    public async Task AdvanceUntilAsync(Func<Task<bool>> condition, TimeSpan within, string what)
+    {
+        var step = TimeSpan.FromSeconds(5);
+        for (var moved = TimeSpan.Zero; !await condition(); moved += step)
+        {
+            if (moved > within)
+            {
+                // Grain turns run on their own threads: give the last step's a moment of real time before failing.
+                await Eventually.TrueAsync(condition, $"{what}, within {within} of clock time");
+                return;
+            }
+
+            Clock.Advance(step);
+            await Task.Delay(20);
+        }
+    }
+
+    public Task AdvanceUntilAsync(Func<bool> condition, TimeSpan within, string what) =>
+        AdvanceUntilAsync(() => Task.FromResult(condition()), within, what);
 
     public ValueTask DisposeAsync() => Silo.DisposeAsync();
 }

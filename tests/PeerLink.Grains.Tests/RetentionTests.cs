@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
 using PeerLink.Grains.Conversations;
 using PeerLink.Grains.Groups;
@@ -14,7 +13,7 @@ public sealed class RetentionTests
     [Fact]
     public async Task A_transcript_is_cleared_once_the_retention_period_after_its_end_has_passed()
     {
-        await using var app = await PeerLinkSilo.StartAsync(configure: o => MonthsPass(o));
+        await using var app = await PeerLinkSilo.StartAsync();
         var id = await TalkAndEndAsync(app);
         app.Clock.Advance(TimeSpan.FromDays(30) - Minute);
         Assert.Equal(3, (await app.Conversation(id).GetMessages("s", 0, 10)).Messages.Count);
@@ -27,7 +26,7 @@ public sealed class RetentionTests
     [Fact]
     public async Task A_purged_transcript_answers_a_catch_up_read_with_an_empty_page_that_says_so()
     {
-        await using var app = await PeerLinkSilo.StartAsync(configure: o => MonthsPass(o));
+        await using var app = await PeerLinkSilo.StartAsync();
         var id = await TalkAndEndAsync(app);
         app.Clock.Advance(TimeSpan.FromDays(31));
         await AssertPurgedAsync(app, id);
@@ -42,7 +41,7 @@ public sealed class RetentionTests
     [Fact]
     public async Task The_retention_period_comes_from_configuration_and_may_be_longer_than_a_timer_can_wait()
     {
-        await using var app = await PeerLinkSilo.StartAsync(configure: o => MonthsPass(Configure(o, "PeerLink:Retention:Transcripts", "60.00:00:00")));
+        await using var app = await PeerLinkSilo.StartAsync(configure: o => Configure(o, "PeerLink:Retention:Transcripts", "60.00:00:00"));
         var id = await TalkAndEndAsync(app);
 
         app.Clock.Advance(TimeSpan.FromDays(59));
@@ -64,7 +63,7 @@ public sealed class RetentionTests
     public async Task A_transcript_purge_still_happens_after_a_silo_crash_with_Redis_storage()
     {
         await using var redis = await RedisServer.StartNewAsync(appendOnly: true);
-        await using var app = await PeerLinkSilo.StartAsync(redis.ConnectionString, o => MonthsPass(o));
+        await using var app = await PeerLinkSilo.StartAsync(redis.ConnectionString);
         var id = await TalkAndEndAsync(app);
 
         await app.Silo.CrashAndRestartAsync();
@@ -74,9 +73,41 @@ public sealed class RetentionTests
     }
 
     [Fact]
+    public async Task A_transcript_purge_that_fell_due_while_no_silo_ran_happens_within_a_minute_of_start_up()
+    {
+        await using var redis = await RedisServer.StartNewAsync(appendOnly: true);
+        await using var app = await PeerLinkSilo.StartAsync(redis.ConnectionString);
+        var id = await TalkAndEndAsync(app);
+
+        await app.Silo.StopAsync();
+        app.Clock.Advance(TimeSpan.FromDays(31));
+        await app.Silo.StartAgainAsync();
+
+        await app.AdvanceUntilAsync(
+            async () => (await app.Conversation(id).GetMessages("s", 0, 10)).PurgedAt is not null, TimeSpan.FromMinutes(1), "the missed purge happened");
+        await AssertPurgedAsync(app, id);
+    }
+
+    [Fact]
+    public async Task A_room_message_that_expired_while_no_silo_ran_loses_its_words_within_a_minute_of_start_up()
+    {
+        await using var redis = await RedisServer.StartNewAsync(appendOnly: true);
+        await using var app = await PeerLinkSilo.StartAsync(redis.ConnectionString);
+        var room = await RoomWithMembersAsync(app);
+        await room.SendMessage("a", "old from a");
+
+        await app.Silo.StopAsync();
+        app.Clock.Advance(TimeSpan.FromDays(31));
+        await app.Silo.StartAgainAsync();
+
+        await app.AdvanceUntilAsync(
+            async () => (await app.Group("parents").GetMessages("b", 0, 10)).Messages.Single().Removed == "retention", TimeSpan.FromMinutes(1), "the missed expiry was dealt with");
+    }
+
+    [Fact]
     public async Task A_room_sweep_takes_the_words_out_of_old_messages_only_and_stops_at_the_first_young_one()
     {
-        await using var app = await PeerLinkSilo.StartAsync(configure: o => MonthsPass(o));
+        await using var app = await PeerLinkSilo.StartAsync();
         var room = await RoomWithMembersAsync(app);
         await room.SendMessage("a", "old from a");
         await room.SendMessage("b", "old from b");
@@ -96,7 +127,7 @@ public sealed class RetentionTests
     public async Task A_room_keeps_sweeping_after_a_silo_crash_with_Redis_storage()
     {
         await using var redis = await RedisServer.StartNewAsync(appendOnly: true);
-        await using var app = await PeerLinkSilo.StartAsync(redis.ConnectionString, o => MonthsPass(o));
+        await using var app = await PeerLinkSilo.StartAsync(redis.ConnectionString);
         var room = await RoomWithMembersAsync(app);
         await room.SendMessage("a", "old from a");
 
@@ -108,25 +139,9 @@ public sealed class RetentionTests
             "the old message expired after the restart");
     }
 
-    /// <summary>Housekeeping every minute and a matchmaker tick every second would make a month of clock take a minute of test.</summary>
-    private static TestSiloOptions MonthsPass(TestSiloOptions options)
-    {
-        options.ConfigureSilo = silo =>
-        {
-            silo.CollectionQuantum = TimeSpan.FromHours(1);
-            silo.ReminderRefreshPeriod = TimeSpan.FromHours(1);
-        };
-        return Configure(options, "PeerLink:Matching:Tick", "01:00:00");
-    }
-
     private static TestSiloOptions Configure(TestSiloOptions options, string key, string value)
     {
-        var configure = options.ConfigureConfiguration;
-        options.ConfigureConfiguration = configuration =>
-        {
-            configure?.Invoke(configuration);
-            configuration.AddInMemoryCollection(new Dictionary<string, string?> { [key] = value });
-        };
+        options.Settings[key] = value;
         return options;
     }
 

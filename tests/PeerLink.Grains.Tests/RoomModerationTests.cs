@@ -98,6 +98,36 @@ public sealed class RoomModerationTests
     }
 
     [Fact]
+    public async Task A_moderator_who_loses_the_role_stops_watching_and_leaves_the_rooms_they_were_in_as_a_moderator()
+    {
+        await using var app = await StartAsync();
+        await app.AddAdminAsync();
+        await app.Group("open").Create(Room);
+        await app.Group("r").Watch("mod", quietly: true);
+        await app.Group("open").Watch("mod", quietly: false);
+
+        await app.Person("mod").SetRoles(People.Role.Seeker, "admin");
+        await Eventually.TrueAsync(async () => !(await app.Group("open").GetInfo()).Members.Any(m => m.PersonId == "mod"), "the demoted moderator left the room");
+        await Eventually.TrueAsync(async () =>
+        {
+            try
+            {
+                await app.Group("r").GetMessages("mod", 0, 10);
+                return false;
+            }
+            catch (RuleViolationException e) when (e.Code == "not-a-member")
+            {
+                return true;
+            }
+        }, "the demoted moderator stopped watching quietly");
+        await app.Group("r").SendMessage("a", "said after the demotion");
+
+        Assert.DoesNotContain(app.Events.To<GroupMessageReceived>("mod"), m => m.Text == "said after the demotion");
+        Assert.Contains(app.Events.To<GroupMemberChanged>("mod"), c => c is { GroupId: "open", PersonId: "mod", Joined: false });
+        Assert.Equal("not-a-moderator", (await Assert.ThrowsAsync<RuleViolationException>(() => app.Group("r").Watch("mod", quietly: true))).Code);
+    }
+
+    [Fact]
     public async Task Moderation_by_someone_who_is_not_a_moderator_is_refused_and_changes_nothing()
     {
         await using var app = await StartAsync();

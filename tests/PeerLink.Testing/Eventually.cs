@@ -1,6 +1,9 @@
+using System.Diagnostics;
+
 namespace PeerLink.Testing;
 
 /// <summary>Waits for a condition with a deadline instead of sleeping a fixed time.</summary>
+/// <remarks>Deadlines run on <see cref="Stopwatch"/>, not the wall clock, so a clock that is set while a test waits cannot end the wait early or stretch it.</remarks>
 public static class Eventually
 {
     public static readonly TimeSpan DefaultDeadline = TimeSpan.FromSeconds(10);
@@ -10,12 +13,13 @@ public static class Eventually
 
     public static async Task TrueAsync(Func<Task<bool>> condition, string what, TimeSpan? deadline = null)
     {
-        var until = DateTime.UtcNow + (deadline ?? DefaultDeadline);
+        var limit = deadline ?? DefaultDeadline;
+        var waited = Stopwatch.StartNew();
         while (!await condition())
         {
-            if (DateTime.UtcNow > until)
+            if (waited.Elapsed > limit)
             {
-                throw new TimeoutException($"Still not true after {deadline ?? DefaultDeadline}: {what}");
+                throw new TimeoutException($"Still not true after {limit}: {what}");
             }
 
             await Task.Delay(10);
@@ -26,7 +30,7 @@ public static class Eventually
     public static async Task SucceedsAsync<TException>(Func<Task> action, TimeSpan deadline)
         where TException : Exception
     {
-        var until = DateTime.UtcNow + deadline;
+        var waited = Stopwatch.StartNew();
         while (true)
         {
             try
@@ -34,7 +38,7 @@ public static class Eventually
                 await action();
                 return;
             }
-            catch (TException) when (DateTime.UtcNow < until)
+            catch (TException) when (waited.Elapsed < deadline)
             {
                 await Task.Delay(100);
             }

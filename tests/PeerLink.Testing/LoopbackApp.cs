@@ -17,13 +17,17 @@ public abstract class LoopbackApp<TEntryPoint> : WebApplicationFactory<TEntryPoi
 {
     /// <param name="settings">Configuration for the app, such as "PeerLink:Demo:Seed".</param>
     /// <param name="port">The port to listen on; 0 for a free one.</param>
-    protected LoopbackApp(IReadOnlyDictionary<string, string?> settings, int port = 0)
+    /// <param name="configure">More for the host, such as a logger that keeps what the app logs.</param>
+    protected LoopbackApp(IReadOnlyDictionary<string, string?> settings, int port = 0, Action<IWebHostBuilder>? configure = null)
     {
         Settings = settings;
+        this.configure = configure;
         UseKestrel(o => o.Listen(IPAddress.Loopback, port));
         StartServer();
         BaseUrl = new Uri(Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
     }
+
+    private readonly Action<IWebHostBuilder>? configure;
 
     /// <summary>Where the app listens, with the port it was given.</summary>
     public Uri BaseUrl { get; }
@@ -36,5 +40,7 @@ public abstract class LoopbackApp<TEntryPoint> : WebApplicationFactory<TEntryPoi
         {
             builder.UseSetting(key, value);
         }
+
+        configure?.Invoke(builder);
     }
 }

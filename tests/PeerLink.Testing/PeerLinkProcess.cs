@@ -8,9 +8,10 @@ namespace PeerLink.Testing;
 /// kill it the way a crash would (SIGKILL, no shutdown code runs) and start it again on the same port, and
 /// a load run can read the server's own memory.
 /// </summary>
-/// <param name="appPath">The PeerLink.Web.dll to run, usually <c>typeof(Program).Assembly.Location</c>.</param>
+/// <param name="appPath">The PeerLink.Web.dll to run, usually <c>typeof(Program).Assembly.Location</c>, or PeerLink.Silo.dll.</param>
 /// <param name="settings">Configuration passed on the command line, such as "PeerLink:Storage:Provider".</param>
-public sealed class PeerLinkProcess(string appPath, IReadOnlyDictionary<string, string?> settings) : IAsyncDisposable
+/// <param name="web">Whether it is the web host, ready once /healthz answers; a silo host is ready once it says it started.</param>
+public sealed class PeerLinkProcess(string appPath, IReadOnlyDictionary<string, string?> settings, bool web = true) : IAsyncDisposable
 {
     private static readonly TimeSpan StartDeadline = TimeSpan.FromSeconds(60);
 
@@ -39,7 +40,7 @@ public sealed class PeerLinkProcess(string appPath, IReadOnlyDictionary<string, 
         }
     }
 
-    /// <summary>Starts the server and completes once it answers /healthz.</summary>
+    /// <summary>Starts the server and completes once it answers /healthz (a silo host: once it has started).</summary>
     public async Task StartAsync()
     {
         var start = new ProcessStartInfo("dotnet")
@@ -55,12 +56,18 @@ public sealed class PeerLinkProcess(string appPath, IReadOnlyDictionary<string, 
             start.ArgumentList.Add($"--{key}={value}");
         }
 
+        // What a restarted process says is its own; a silo host is ready once this run says it started.
+        lock (output)
+        {
+            output.Clear();
+        }
+
         process = Process.Start(start)!;
         process.OutputDataReceived += (_, e) => Append(e.Data);
         process.ErrorDataReceived += (_, e) => Append(e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        await WaitUntilHealthyAsync();
+        await WaitUntilReadyAsync();
     }
 
     /// <summary>Kills the process with no chance to clean up, and waits until it is gone.</summary>
@@ -83,8 +90,14 @@ public sealed class PeerLinkProcess(string appPath, IReadOnlyDictionary<string, 
 
     public async ValueTask DisposeAsync() => await KillAsync();
 
-    private async Task WaitUntilHealthyAsync()
+    private async Task WaitUntilReadyAsync()
     {
+        if (!web)
+        {
+            await WaitForOutputAsync("Application started.");
+            return;
+        }
+
         using var http = new HttpClient { BaseAddress = BaseUrl, Timeout = TimeSpan.FromSeconds(2) };
         var deadline = Stopwatch.StartNew();
         while (deadline.Elapsed < StartDeadline)
@@ -110,6 +123,25 @@ public sealed class PeerLinkProcess(string appPath, IReadOnlyDictionary<string, 
         }
 
         throw new TimeoutException($"PeerLink at {BaseUrl} was not healthy after {StartDeadline.TotalSeconds} s:\n{Output}");
+    }
+
+    private async Task WaitForOutputAsync(string line)
+    {
+        var deadline = Stopwatch.StartNew();
+        while (!Output.Contains(line, StringComparison.Ordinal))
+        {
+            if (process!.HasExited)
+            {
+                throw new InvalidOperationException($"{Path.GetFileName(appPath)} exited with code {process.ExitCode} while starting:\n{Output}");
+            }
+
+            if (deadline.Elapsed > StartDeadline)
+            {
+                throw new TimeoutException($"{Path.GetFileName(appPath)} did not say \"{line}\" within {StartDeadline.TotalSeconds} s:\n{Output}");
+            }
+
+            await Task.Delay(100);
+        }
     }
 
     private void Append(string? line)

@@ -1,32 +1,26 @@
-using Microsoft.Extensions.Configuration;
-using System.Reflection;
 using Microsoft.Extensions.DependencyInjection;
-using PeerLink.Silo.Hosting;
-using PeerLink.Silo.Storage;
+using Microsoft.Extensions.Time.Testing;
 
 namespace PeerLink.Testing;
 
-/// <summary>How a <see cref="TestSilo"/> is built. Kept across restarts, so memory state and the clock survive them.</summary>
+/// <summary>How a <see cref="TestSilo"/> is built. Kept across restarts, so the clock and the settings survive them.</summary>
 public sealed class TestSiloOptions
 {
-    /// <summary>Null means in-memory storage in <see cref="MemoryStore"/>.</summary>
+    /// <summary>Null means the embedded default: grain state, reminders and logs in the silo's memory.</summary>
     public string? RedisConnectionString { get; set; }
 
-    public MemoryStore MemoryStore { get; set; } = new();
-
+    /// <summary>Prefixes every Redis key. Two test silos with the same one share stored state, as two nodes would.</summary>
     public string ServiceId { get; set; } = $"test-{Guid.NewGuid():N}";
 
-    public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
+    /// <summary>The grains' clock: their <see cref="TimeProvider"/>, grain timers and reminders all follow it.</summary>
+    public FakeTimeProvider Clock { get; set; } = new(new DateTimeOffset(2026, 1, 5, 9, 0, 0, TimeSpan.Zero));
 
-    public List<Assembly> GrainAssemblies { get; } = [];
+    /// <summary>More configuration, as a host's appsettings would give it ("PeerLink:Retention:Transcripts").</summary>
+    public Dictionary<string, string?> Settings { get; } = [];
 
-    public Action<SiloOptions>? ConfigureSilo { get; set; }
-
+    /// <summary>More services for each silo, such as a recorder of grain events.</summary>
     public Action<IServiceCollection>? ConfigureServices { get; set; }
 
-    /// <summary>Adds configuration sources, such as a JSON file of rules the grains bind options from.</summary>
-    public Action<IConfigurationBuilder>? ConfigureConfiguration { get; set; }
-
-    /// <summary>Runs after storage is chosen, to add grains or providers the way an application would.</summary>
-    public Action<ISiloBuilder>? ConfigureSiloBuilder { get; set; }
+    /// <summary>More for each silo after PeerLink's own, such as test grains.</summary>
+    public Action<ISiloBuilder>? ConfigureSilo { get; set; }
 }

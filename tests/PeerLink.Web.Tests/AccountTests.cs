@@ -57,6 +57,23 @@ public sealed class AccountTests
     }
 
     [Fact]
+    public async Task An_invite_valid_for_too_few_or_too_many_days_is_refused_with_a_code_even_past_the_range_of_a_time_span()
+    {
+        await using var app = new LivePeerLink(Demo);
+        using var adminHttp = app.Client((await app.LoginAsync("admin", "demo password")).Token);
+
+        foreach (var days in new[] { int.MaxValue, int.MinValue, 0, -1, 31 })
+        {
+            var refused = await adminHttp.PostAsJsonAsync("/api/admin/invites", new { role = "peer", validDays = days });
+
+            Assert.Equal(System.Net.HttpStatusCode.BadRequest, refused.StatusCode);
+            Assert.Equal("invite-validity-invalid", (await refused.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString());
+        }
+
+        Assert.Equal(System.Net.HttpStatusCode.Created, (await adminHttp.PostAsJsonAsync("/api/admin/invites", new { role = "peer", validDays = 30 })).StatusCode);
+    }
+
+    [Fact]
     public async Task An_admins_invite_makes_a_peer_once_and_training_lets_them_go_available()
     {
         await using var app = new LivePeerLink(Demo);

@@ -63,6 +63,9 @@ public sealed class AuthApiTests
     [InlineData("")]
     [InlineData("x")]
     [InlineData("line\nbreak")]
+    [InlineData("\u202Eadmin")]
+    [InlineData("mod\u200Berator")]
+    [InlineData("\u3164")]
     public async Task A_bad_pseudonym_is_a_problem_with_a_code(string pseudonym)
     {
         await using var app = new PeerLinkFactory();

@@ -11,8 +11,12 @@ public sealed class CrashRecoveryTests
     public async Task Every_acknowledged_message_is_there_in_order_after_PeerLink_and_Redis_are_killed_and_restarted()
     {
         await using var redis = await RedisServer.StartNewAsync(appendOnly: true);
+        using var certificate = new TestCertificate();
         await using var server = new PeerLinkProcess(typeof(Program).Assembly.Location, new Dictionary<string, string?>
         {
+            // As in production: Redis mode, with the sealing keys encrypted by a certificate.
+            ["PeerLink:DataProtection:CertificatePath"] = certificate.Path,
+            ["PeerLink:DataProtection:CertificatePassword"] = certificate.Password,
             ["PeerLink:Storage:Provider"] = "Redis",
             ["PeerLink:Storage:RedisConnectionString"] = redis.ConnectionString,
             ["PeerLink:Demo:Seed"] = "true",

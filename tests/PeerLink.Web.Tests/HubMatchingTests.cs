@@ -60,7 +60,7 @@ public sealed class HubMatchingTests
 
         var error = await Assert.ThrowsAsync<HubInvocationException>(() => hub.InvokeAsync("SetAvailability", new { available = true, capacity = 2 }));
 
-        Assert.Contains("unauthorized", error.ServerMessage, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("forbidden: Only a peer", error.ServerMessage, StringComparison.Ordinal);
         await hub.InvokeAsync<JsonElement>("RequestConversation", new { identities = new[] { "carer" }, language = "en" });
     }
 

@@ -1,8 +1,10 @@
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using PeerLink.Grains.People;
-using PeerLink.Silo;
+using Orleans;
 using PeerLink.Web.Auth;
 
 namespace PeerLink.Web.Tests;
@@ -11,8 +13,9 @@ namespace PeerLink.Web.Tests;
 public sealed class LivePeerLink : LoopbackApp<Program>
 {
     /// <param name="settings">Configuration for this app, such as "PeerLink:Demo:Seed".</param>
-    public LivePeerLink(IReadOnlyDictionary<string, string?>? settings = null)
-        : base(settings ?? new Dictionary<string, string?>())
+    /// <param name="logs">When given, everything the app logs is kept here too.</param>
+    public LivePeerLink(IReadOnlyDictionary<string, string?>? settings = null, KeptLogs? logs = null)
+        : base(settings ?? new Dictionary<string, string?>(), configure: logs is null ? null : b => b.ConfigureLogging(l => l.AddProvider(logs)))
     {
         Http = new HttpClient { BaseAddress = BaseUrl };
     }
@@ -22,6 +25,9 @@ public sealed class LivePeerLink : LoopbackApp<Program>
     public HttpClient Http { get; }
 
     public IGrainFactory Grains => Services.GetRequiredService<IGrainFactory>();
+
+    /// <summary>An HTTP client that keeps no cookies, so it stays anonymous whoever signs in through <see cref="Http"/>.</summary>
+    public HttpClient Anonymous() => new(new HttpClientHandler { UseCookies = false }) { BaseAddress = BaseUrl };
 
     /// <summary>An HTTP client that sends this bearer token.</summary>
     public HttpClient Client(string token)

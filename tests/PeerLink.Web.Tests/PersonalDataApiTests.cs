@@ -49,7 +49,7 @@ public sealed class PersonalDataApiTests
         Assert.Equal(
             [("message removed", "account-deleted"), ("seeker's words", null)],
             page.GetProperty("messages").EnumerateArray().Select(m => (m.GetProperty("text").GetString(), m.GetProperty("removed").GetString())));
-        Assert.Equal(HttpStatusCode.NotFound, (await peerHttp.GetAsync("/api/me")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await peerHttp.GetAsync("/api/me")).StatusCode);
         var login = await app.Http.PostAsJsonAsync("/api/auth/login", new { username = "peer-vet", password = "peer password" });
         Assert.Equal(HttpStatusCode.Unauthorized, login.StatusCode);
     }

@@ -1,12 +1,17 @@
 using System.Net;
 using System.Net.Http.Json;
+using Microsoft.Extensions.DependencyInjection;
+using PeerLink.Grains.People;
 using PeerLink.Testing.SignalR;
+using PeerLink.Web.Auth;
 
 namespace PeerLink.Web.Tests;
 
 /// <summary>
 /// Every role against every operation. Allowed calls use ids that do not exist, so they fail on a rule
 /// (400 or 404, or a rule code over the hub) instead of changing anything; refused calls must fail on authorization.
+/// Besides the four roles: tokens and connections from before a change, which must act on the roles as they are now
+/// (an admin demoted to seeker, a seeker made a moderator), and tokens whose session ended (signed out, deleted).
 /// </summary>
 public sealed class RoleMatrixTests(RoleMatrixTests.SignedInRoles roles) : IClassFixture<RoleMatrixTests.SignedInRoles>
 {
@@ -17,9 +22,33 @@ public sealed class RoleMatrixTests(RoleMatrixTests.SignedInRoles roles) : IClas
         Peer,
         Moderator,
         Admin,
+
+        /// <summary>Signed in as an admin, then made a seeker.</summary>
+        DemotedAdmin,
+
+        /// <summary>Signed in as a seeker, then made a moderator too.</summary>
+        PromotedSeeker,
+
+        /// <summary>Signed in as a peer, then signed out.</summary>
+        SignedOut,
+
+        /// <summary>Signed in as a seeker, then deleted their account.</summary>
+        Deleted,
     }
 
     private static readonly Who[] SignedIn = [Who.Seeker, Who.Peer, Who.Moderator, Who.Admin];
+
+    /// <summary>Those with a live connection: the four roles and the two changed after they connected.</summary>
+    private static readonly Who[] Connected = [.. SignedIn, Who.DemotedAdmin, Who.PromotedSeeker];
+
+    /// <summary>Whom a token or connection must be treated as now.</summary>
+    private static Who Now(Who who) => who switch
+    {
+        Who.DemotedAdmin => Who.Seeker,
+        Who.PromotedSeeker => Who.Moderator,
+        Who.SignedOut or Who.Deleted => Who.Anonymous,
+        _ => who,
+    };
 
     public static TheoryData<string, string, string, Who[]> HttpOperations => new()
     {
@@ -38,6 +67,9 @@ public sealed class RoleMatrixTests(RoleMatrixTests.SignedInRoles roles) : IClas
         { "DELETE", "/api/admin/identities/no-such", "", [Who.Admin] },
         { "PUT", "/api/admin/people/no-such/roles", """{"roles":[]}""", [Who.Admin] },
         { "POST", "/api/admin/people/no-such/training", "", [Who.Admin] },
+        { "GET", "/metrics", "", [Who.Admin] },
+        { "GET", "/admin/orleans/", "", [Who.Admin] },
+        { "GET", "/admin/orleans/DashboardCounters", "", [Who.Admin] },
     };
 
     public static TheoryData<string, object?[], Who[]> HubOperations => new()
@@ -81,7 +113,7 @@ public sealed class RoleMatrixTests(RoleMatrixTests.SignedInRoles roles) : IClas
 
             var status = (await http.SendAsync(request)).StatusCode;
 
-            var expected = who == Who.Anonymous ? "401" : allowed.Contains(who) ? "allowed" : "403";
+            var expected = Now(who) == Who.Anonymous ? "401" : allowed.Contains(Now(who)) ? "allowed" : "403";
             var actual = status switch
             {
                 HttpStatusCode.Unauthorized => "401",
@@ -96,7 +128,7 @@ public sealed class RoleMatrixTests(RoleMatrixTests.SignedInRoles roles) : IClas
     [MemberData(nameof(HubOperations))]
     public async Task Each_hub_method_runs_only_for_its_roles(string method, object?[] arguments, Who[] allowed)
     {
-        foreach (var who in SignedIn)
+        foreach (var who in Connected)
         {
             var hub = roles.Hub(who);
             string outcome;
@@ -107,13 +139,23 @@ public sealed class RoleMatrixTests(RoleMatrixTests.SignedInRoles roles) : IClas
             }
             catch (HubInvocationException e)
             {
-                outcome = e.ServerMessage.Contains("unauthorized", StringComparison.OrdinalIgnoreCase) ? "refused" : "allowed";
+                outcome = e.ServerMessage.Contains("forbidden:", StringComparison.Ordinal) || e.ServerMessage.Contains("unauthorized", StringComparison.OrdinalIgnoreCase) ? "refused" : "allowed";
             }
 
             Assert.True(
-                (allowed.Contains(who) ? "allowed" : "refused") == outcome,
+                (allowed.Contains(Now(who)) ? "allowed" : "refused") == outcome,
                 $"{method} as {who}: {outcome}");
             Assert.False(hub.Closed.IsCompleted, $"{method} as {who} closed the connection");
+        }
+    }
+
+    [Fact]
+    public async Task A_signed_out_or_deleted_token_opens_no_hub_connection_and_the_one_it_had_was_closed()
+    {
+        foreach (var who in new[] { Who.SignedOut, Who.Deleted })
+        {
+            await roles.Hub(who).Closed.WaitAsync(TimeSpan.FromSeconds(10));
+            await Assert.ThrowsAnyAsync<Exception>(() => HubClient.ConnectAsync(roles.App.HubUrl, roles.Token(who)));
         }
     }
 
@@ -136,22 +178,46 @@ public sealed class RoleMatrixTests(RoleMatrixTests.SignedInRoles roles) : IClas
         private readonly Dictionary<Who, string> tokens = [];
         private readonly Dictionary<Who, HubClient> hubs = [];
 
-        public LivePeerLink App { get; } = new(new Dictionary<string, string?> { ["PeerLink:Demo:Seed"] = "true", ["PeerLink:Demo:Password"] = "demo password" });
+        // Metrics open only to an address these tests never come from, and the dashboard on, so both are for admins here.
+        public LivePeerLink App { get; } = new(new Dictionary<string, string?>
+        {
+            ["PeerLink:Demo:Seed"] = "true",
+            ["PeerLink:Demo:Password"] = "demo password",
+            ["PeerLink:Operations:MetricsAddresses:0"] = "192.0.2.0/24",
+            ["PeerLink:Operations:DashboardEnabled"] = "true",
+        });
 
         public HttpClient Http(Who who) => who == Who.Anonymous ? new HttpClient { BaseAddress = App.BaseUrl } : App.Client(tokens[who]);
 
         public HubClient Hub(Who who) => hubs[who];
+
+        public string Token(Who who) => tokens[who];
 
         public async Task InitializeAsync()
         {
             tokens[Who.Seeker] = (await App.GuestAsync("River")).Token;
             tokens[Who.Peer] = (await App.LoginAsync("peer2", "demo password")).Token;
             tokens[Who.Moderator] = (await App.LoginAsync("moderator", "demo password")).Token;
-            tokens[Who.Admin] = (await App.LoginAsync("admin", "demo password")).Token;
+            var admin = await App.LoginAsync("admin", "demo password");
+            tokens[Who.Admin] = admin.Token;
+            var demoted = await App.Services.GetRequiredService<AccountProvisioner>().CreateAsync("demoted-admin", "admin password", "Demoted", Role.Admin);
+            tokens[Who.DemotedAdmin] = (await App.LoginAsync("demoted-admin", "admin password")).Token;
+            var promoted = await App.GuestAsync("Promoted");
+            tokens[Who.PromotedSeeker] = promoted.Token;
+            tokens[Who.SignedOut] = (await App.LoginAsync("peer4", "demo password")).Token;
+            tokens[Who.Deleted] = (await App.GuestAsync("Leaving")).Token;
             foreach (var (who, token) in tokens)
             {
                 hubs[who] = await HubClient.ConnectAsync(App.HubUrl, token);
             }
+
+            // After they connected: their tokens and connections must follow.
+            using var adminHttp = App.Client(admin.Token);
+            (await adminHttp.PutAsJsonAsync($"/api/admin/people/{demoted}/roles", new { roles = new[] { "seeker" } })).EnsureSuccessStatusCode();
+            (await adminHttp.PutAsJsonAsync($"/api/admin/people/{promoted.PersonId}/roles", new { roles = new[] { "seeker", "moderator" } })).EnsureSuccessStatusCode();
+            (await App.Client(tokens[Who.SignedOut]).PostAsync("/api/auth/sign-out", null)).EnsureSuccessStatusCode();
+            using var delete = new HttpRequestMessage(HttpMethod.Delete, "/api/me") { Content = JsonContent.Create(new { confirm = "delete my account" }) };
+            (await App.Client(tokens[Who.Deleted]).SendAsync(delete)).EnsureSuccessStatusCode();
         }
 
         public async Task DisposeAsync()

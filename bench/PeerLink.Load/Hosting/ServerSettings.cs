@@ -13,6 +13,9 @@ internal static class ServerSettings
         ["PeerLink:Storage:Provider"] = redisConnectionString is null ? "Memory" : "Redis",
         ["PeerLink:Storage:RedisConnectionString"] = redisConnectionString ?? "",
 
+        // A load run's own throwaway Redis: the sealing keys need no certificate there.
+        ["PeerLink:DataProtection:AllowUnencryptedKeys"] = "true",
+
         // The baseline, in the same process.
         ["PeerLink:Bench:EchoHub"] = "true",
 

@@ -1,8 +1,6 @@
 using Microsoft.Extensions.Logging;
 using PeerLink.Grains.Events;
 using PeerLink.Grains.Matching;
-using PeerLink.Silo;
-using PeerLink.Silo.Reminders;
 
 namespace PeerLink.Grains.CheckIns;
 
@@ -17,16 +15,19 @@ public sealed class CheckInState
 /// When a check-in falls due, both sides hear of it and the seeker is queued with the same peer preferred:
 /// if that peer is free the offer goes to them first, otherwise it is an ordinary request.
 /// </summary>
+[GrainType("checkin")]
 public sealed class CheckInGrain(
     [PersistentState("check-in")] IPersistentState<CheckInState> checkIn,
     TimeProvider time,
     IPeerLinkEvents events,
-    ILogger<CheckInGrain> logger) : Grain, ICheckInGrain
+    ILogger<CheckInGrain> logger) : Grain, ICheckInGrain, IRemindable
 {
     private const string ReminderName = "due";
 
-    // Reminders repeat; a day leaves room to retry if the first tick could not be handled.
-    private static readonly TimeSpan RetryPeriod = TimeSpan.FromDays(1);
+    // Orleans skips a reminder tick that fell due while no silo ran, to the next period. A short period (Orleans'
+    // one-minute minimum) means a check-in that fell due during downtime is announced within a minute of start-up,
+    // and one that could not be handled is tried again a minute later. It is unregistered once handled.
+    private static readonly TimeSpan RetryPeriod = TimeSpan.FromMinutes(1);
 
     public async Task Schedule(CheckInPlan plan)
     {
@@ -38,7 +39,7 @@ public sealed class CheckInGrain(
         checkIn.State.Plan = plan;
         await checkIn.WriteStateAsync();
         var dueIn = plan.DueAt - time.GetUtcNow();
-        await RegisterOrUpdateReminder(ReminderName, dueIn > TimeSpan.Zero ? dueIn : TimeSpan.Zero, RetryPeriod);
+        await this.RegisterOrUpdateReminder(ReminderName, dueIn > TimeSpan.Zero ? dueIn : TimeSpan.Zero, RetryPeriod);
     }
 
     public Task<CheckInPlan?> GetPlan() => Task.FromResult(checkIn.State.Plan);
@@ -51,9 +52,9 @@ public sealed class CheckInGrain(
             await checkIn.WriteStateAsync();
         }
 
-        if (await GetReminder(ReminderName) is { } reminder)
+        if (await this.GetReminder(ReminderName) is { } reminder)
         {
-            await UnregisterReminder(reminder);
+            await this.UnregisterReminder(reminder);
         }
     }
 
@@ -63,7 +64,7 @@ public sealed class CheckInGrain(
         {
             checkIn.State.Fired = true;
             await checkIn.WriteStateAsync();
-            var id = GetPrimaryKeyString();
+            var id = this.GetPrimaryKeyString();
             events.Publish(new CheckInDue(plan.SeekerId, id, plan.PeerId, plan.DueAt));
             events.Publish(new CheckInDue(plan.PeerId, id, plan.SeekerId, plan.DueAt));
             try
@@ -78,9 +79,9 @@ public sealed class CheckInGrain(
             }
         }
 
-        if (await GetReminder(ReminderName) is { } reminder)
+        if (await this.GetReminder(ReminderName) is { } reminder)
         {
-            await UnregisterReminder(reminder);
+            await this.UnregisterReminder(reminder);
         }
     }
 }

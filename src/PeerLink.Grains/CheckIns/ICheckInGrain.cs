@@ -1,13 +1,14 @@
-using PeerLink.Silo;
-using PeerLink.Silo.Reminders;
 
 namespace PeerLink.Grains.CheckIns;
 
 /// <param name="SeekerIdentities">The identities of the conversation it follows, so the request matches the same way.</param>
-public sealed record CheckInPlan(string SeekerId, string PeerId, string Language, IReadOnlyList<string> SeekerIdentities, DateTimeOffset DueAt, string ScheduledBy);
+[GenerateSerializer, Immutable, Alias("peerlink.check-in-plan")]
+public sealed record CheckInPlan([Id(0)] string SeekerId, [Id(1)] string PeerId, [Id(2)] string Language, [Id(3)] IReadOnlyList<string> SeekerIdentities, [Id(4)] DateTimeOffset DueAt, [Id(5)] string ScheduledBy);
 
 /// <summary>A check-in between a seeker and a peer (key: check-in id), driven by a durable reminder.</summary>
-public interface ICheckInGrain : IGrainWithStringKey, IRemindable
+[GrainInterfaceType("peerlink.check-in")]
+[Alias("peerlink.check-in-grain")]
+public interface ICheckInGrain : IGrainWithStringKey
 {
     Task Schedule(CheckInPlan plan);
 

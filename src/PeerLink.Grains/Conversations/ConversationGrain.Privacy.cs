@@ -1,7 +1,6 @@
 using PeerLink.Grains.Events;
 using PeerLink.Grains.Messages;
 using PeerLink.Grains.Privacy;
-using PeerLink.Silo.Reminders;
 
 namespace PeerLink.Grains.Conversations;
 
@@ -13,8 +12,10 @@ public sealed partial class ConversationGrain : IRemindable
 {
     private const string PurgeReminder = "purge-transcript";
 
-    // Reminders repeat; a day leaves room to retry if a purge could not finish.
-    private static readonly TimeSpan RetryPeriod = TimeSpan.FromDays(1);
+    // Orleans skips a reminder tick that fell due while no silo ran, to the next period. A short period (Orleans'
+    // one-minute minimum) means a purge that fell due during downtime happens within a minute of start-up, and one
+    // that could not finish is retried a minute later. The reminder is unregistered once the purge is done.
+    private static readonly TimeSpan RetryPeriod = TimeSpan.FromMinutes(1);
 
     // Resolved here rather than in the constructor, so privacy stays in this file.
     private TimeSpan Retention => RetentionOptions.TranscriptsIn(ServiceProvider);
@@ -40,9 +41,9 @@ public sealed partial class ConversationGrain : IRemindable
             await conversation.WriteStateAsync();
         }
 
-        if (await GetReminder(PurgeReminder) is { } reminder)
+        if (await this.GetReminder(PurgeReminder) is { } reminder)
         {
-            await UnregisterReminder(reminder);
+            await this.UnregisterReminder(reminder);
         }
     }
 
@@ -80,7 +81,7 @@ public sealed partial class ConversationGrain : IRemindable
         {
             foreach (var recipient in Everyone(start))
             {
-                events.Publish(new MessagesRemoved(recipient, GetPrimaryKeyString(), null, removed, StoredMessage.AccountDeleted));
+                events.Publish(new MessagesRemoved(recipient, this.GetPrimaryKeyString(), null, removed, StoredMessage.AccountDeleted));
             }
         }
     }
@@ -89,7 +90,7 @@ public sealed partial class ConversationGrain : IRemindable
     private Task SchedulePurgeAsync(DateTimeOffset endedAt)
     {
         var wait = endedAt + Retention - time.GetUtcNow();
-        return RegisterOrUpdateReminder(PurgeReminder, wait < TimeSpan.Zero ? TimeSpan.Zero : wait, RetryPeriod);
+        return this.RegisterOrUpdateReminder(PurgeReminder, wait < TimeSpan.Zero ? TimeSpan.Zero : wait, RetryPeriod);
     }
 
     private async Task<MessagePage> ReadTranscriptAsync(long after, int limit) =>

@@ -1,19 +1,22 @@
+using PeerLink.Grains.Logs;
 using PeerLink.Grains.Events;
 using PeerLink.Grains.Messages;
 using PeerLink.Grains.Moderation;
 using PeerLink.Grains.Safety;
+using PeerLink.Grains.Telemetry;
 using PeerLink.Grains.People;
-using PeerLink.Silo;
 
 namespace PeerLink.Grains.Conversations;
 
 /// <summary>A one-to-one conversation's lifecycle and messages; a moderator's part in it is in ConversationGrain.Moderation.cs.</summary>
+[GrainType("conversation")]
 public sealed partial class ConversationGrain(
     [PersistentState("conversation")] IPersistentState<ConversationState> conversation,
     [PersistentLog("messages")] IPersistentLog<StoredMessage> messages,
     MessageScreen screen,
     TimeProvider time,
-    IPeerLinkEvents events) : Grain, IConversationGrain
+    IPeerLinkEvents events,
+    PeerLinkMetrics metrics) : Grain, IConversationGrain
 {
     private ConversationState State => conversation.State;
 
@@ -47,7 +50,7 @@ public sealed partial class ConversationGrain(
         await SchedulePurgeAsync(endedAt);
         await conversation.WriteStateAsync();
 
-        var id = GetPrimaryKeyString();
+        var id = this.GetPrimaryKeyString();
         await GrainFactory.GetGrain<IPersonGrain>(start.SeekerId).ConversationEnded(id, start.PeerId, asPeer: false, start.Language, endedAt);
         await GrainFactory.GetGrain<IPersonGrain>(start.PeerId).ConversationEnded(id, start.SeekerId, asPeer: true, start.Language, endedAt);
         foreach (var recipient in Everyone(start))
@@ -59,7 +62,7 @@ public sealed partial class ConversationGrain(
 
     public async Task<MessageAck> SendMessage(string personId, string text)
     {
-        var start = RequireParticipantOrModerator(personId);
+        var start = await RequireParticipantOrModeratorAsync(personId);
         if (State.Status != ConversationStatus.Active)
         {
             throw new RuleViolationException("conversation-ended", "This conversation has ended; messages can no longer be sent.");
@@ -73,7 +76,8 @@ public sealed partial class ConversationGrain(
 
         // Stored first: nobody hears of a message that a crash could still lose.
         var seq = await messages.AppendAsync(new StoredMessage(personId, pseudonym, screened.Text, sentAt));
-        var id = GetPrimaryKeyString();
+        metrics.MessageSent("conversation");
+        var id = this.GetPrimaryKeyString();
         foreach (var recipient in Everyone(start))
         {
             events.Publish(new MessageReceived(recipient, id, seq, personId, screened.Text, sentAt));
@@ -92,10 +96,10 @@ public sealed partial class ConversationGrain(
         return new MessageAck(seq, sentAt);
     }
 
-    public Task<MessagePage> GetMessages(string personId, long after, int limit)
+    public async Task<MessagePage> GetMessages(string personId, long after, int limit)
     {
-        RequireParticipantOrModerator(personId);
-        return ReadTranscriptAsync(after, limit);
+        await RequireParticipantOrModeratorAsync(personId);
+        return await ReadTranscriptAsync(after, limit);
     }
 
     public async Task<ConversationInfo> GiveFeedback(string personId, Feedback feedback)
@@ -113,7 +117,7 @@ public sealed partial class ConversationGrain(
 
         State.Feedback[personId] = feedback;
         await conversation.WriteStateAsync();
-        await GrainFactory.GetGrain<IPersonGrain>(personId).RecordFeedback(GetPrimaryKeyString(), feedback);
+        await GrainFactory.GetGrain<IPersonGrain>(personId).RecordFeedback(this.GetPrimaryKeyString(), feedback);
         return Info();
     }
 
@@ -139,7 +143,7 @@ public sealed partial class ConversationGrain(
     }
 
     private ConversationInfo Info() => new(
-        GetPrimaryKeyString(),
+        this.GetPrimaryKeyString(),
         State.Status,
         State.Start!.SeekerId,
         State.Start.SeekerPseudonym,
@@ -151,5 +155,5 @@ public sealed partial class ConversationGrain(
         State.StartedAt,
         State.EndedAt,
         State.EndedBy,
-        State.Feedback);
+        new Dictionary<string, Feedback>(State.Feedback));
 }

@@ -1,5 +1,6 @@
 namespace PeerLink.Grains.Conversations;
 
+[GenerateSerializer, Alias("peerlink.conversation-status")]
 public enum ConversationStatus
 {
     NotStarted,
@@ -8,34 +9,37 @@ public enum ConversationStatus
 }
 
 /// <summary>Everything a conversation is started with, by the matchmaker that matched the pair.</summary>
+[GenerateSerializer, Immutable, Alias("peerlink.conversation-start")]
 public sealed record ConversationStart(
-    string RequestId,
-    string SeekerId,
-    string SeekerPseudonym,
-    string PeerId,
-    string PeerPseudonym,
-    string Language,
-    IReadOnlyList<string> SeekerIdentities,
-    string Reason);
+    [Id(0)] string RequestId,
+    [Id(1)] string SeekerId,
+    [Id(2)] string SeekerPseudonym,
+    [Id(3)] string PeerId,
+    [Id(4)] string PeerPseudonym,
+    [Id(5)] string Language,
+    [Id(6)] IReadOnlyList<string> SeekerIdentities,
+    [Id(7)] string Reason);
 
 /// <param name="Rating">1 (not helpful) to 5 (very helpful).</param>
 /// <param name="TalkAgain">Whether this person would like to talk with the same partner again.</param>
-public sealed record Feedback(int Rating, bool TalkAgain);
+[GenerateSerializer, Immutable, Alias("peerlink.feedback")]
+public sealed record Feedback([Id(0)] int Rating, [Id(1)] bool TalkAgain);
 
+[GenerateSerializer, Immutable, Alias("peerlink.conversation-info")]
 public sealed record ConversationInfo(
-    string ConversationId,
-    ConversationStatus Status,
-    string SeekerId,
-    string SeekerPseudonym,
-    string PeerId,
-    string PeerPseudonym,
-    string Reason,
-    IReadOnlyList<string> SeekerIdentities,
-    string Language,
-    DateTimeOffset StartedAt,
-    DateTimeOffset? EndedAt,
-    string? EndedBy,
-    IReadOnlyDictionary<string, Feedback> Feedback);
+    [Id(0)] string ConversationId,
+    [Id(1)] ConversationStatus Status,
+    [Id(2)] string SeekerId,
+    [Id(3)] string SeekerPseudonym,
+    [Id(4)] string PeerId,
+    [Id(5)] string PeerPseudonym,
+    [Id(6)] string Reason,
+    [Id(7)] IReadOnlyList<string> SeekerIdentities,
+    [Id(8)] string Language,
+    [Id(9)] DateTimeOffset StartedAt,
+    [Id(10)] DateTimeOffset? EndedAt,
+    [Id(11)] string? EndedBy,
+    [Id(12)] IReadOnlyDictionary<string, Feedback> Feedback);
 
 public sealed class ConversationState
 {

@@ -1,9 +1,10 @@
 using PeerLink.Grains.Messages;
-using PeerLink.Silo;
 
 namespace PeerLink.Grains.Conversations;
 
 /// <summary>A one-to-one conversation (key: conversation id): its lifecycle and its messages, in order.</summary>
+[GrainInterfaceType("peerlink.conversation")]
+[Alias("peerlink.conversation-grain")]
 public interface IConversationGrain : IGrainWithStringKey
 {
     Task Start(ConversationStart start);
@@ -23,6 +24,20 @@ public interface IConversationGrain : IGrainWithStringKey
 
     /// <summary>A moderator joins after a call or an alert; both participants are told.</summary>
     Task<ConversationInfo> JoinAsModerator(string moderatorId);
+
+    /// <summary>A moderator leaves; both participants are told. Leaving a conversation one is not moderating changes nothing.</summary>
+    Task LeaveAsModerator(string moderatorId);
+
+    /// <summary>
+    /// Ends a moderator's part here because they lost the role or deleted their account. One-way: people and
+    /// conversations never wait on each other.
+    /// </summary>
+    [OneWay]
+    Task RemoveModerator(string moderatorId, string reason);
+
+    /// <summary>The last open call or alert about this conversation was resolved: every moderator in it leaves. One-way.</summary>
+    [OneWay]
+    Task ModerationClosed();
 
     Task<ConversationInfo> GiveFeedback(string personId, Feedback feedback);
 

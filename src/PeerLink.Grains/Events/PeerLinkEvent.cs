@@ -50,6 +50,19 @@ public sealed record ReportClosed(string RecipientId, string ReportId, string Ou
 /// <summary>A moderator joined a one-to-one conversation; both participants are told.</summary>
 public sealed record ModeratorJoined(string RecipientId, string ConversationId, string ModeratorId, string Pseudonym) : PeerLinkEvent(RecipientId);
 
+/// <summary>A moderator's part in a one-to-one conversation ended; both participants and the moderator are told.</summary>
+/// <param name="Reason">"left", "call-resolved", "role-removed" or "account-deleted".</param>
+public sealed record ModeratorLeft(string RecipientId, string ConversationId, string ModeratorId, string Pseudonym, string Reason) : PeerLinkEvent(RecipientId);
+
+/// <summary>
+/// Sessions of this person were signed out (<paramref name="SessionId"/>), or all of them (null): the edge closes
+/// their live connections. Nothing is sent to the person; their connections simply end.
+/// </summary>
+public sealed record SessionsEnded(string RecipientId, string? SessionId) : PeerLinkEvent(RecipientId);
+
+/// <summary>This person's roles changed: what their live connections may do must be asked again. Nothing is sent to them.</summary>
+public sealed record AccessChanged(string RecipientId) : PeerLinkEvent(RecipientId);
+
 /// <summary>A moderation action that affects this person (a warning, a mute, a removal), with its reason.</summary>
 public sealed record ModerationNotice(string RecipientId, string Action, string? GroupId, string? Reason, DateTimeOffset? Until) : PeerLinkEvent(RecipientId);
 

@@ -1,4 +1,3 @@
-using PeerLink.Silo;
 
 namespace PeerLink.Grains.Groups;
 
@@ -7,6 +6,7 @@ public sealed class GroupDirectoryState
     public List<string> GroupIds { get; set; } = [];
 }
 
+[GrainType("groupdirectory")]
 public sealed class GroupDirectoryGrain([PersistentState("directory")] IPersistentState<GroupDirectoryState> directory) : Grain, IGroupDirectoryGrain
 {
     public const string Key = "default";

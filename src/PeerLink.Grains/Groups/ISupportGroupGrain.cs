@@ -1,9 +1,10 @@
 using PeerLink.Grains.Messages;
-using PeerLink.Silo;
 
 namespace PeerLink.Grains.Groups;
 
 /// <summary>A support-group room (key: group id): its focus and capacity, its members, and its messages in order.</summary>
+[GrainInterfaceType("peerlink.support-group")]
+[Alias("peerlink.support-group-grain")]
 public interface ISupportGroupGrain : IGrainWithStringKey
 {
     /// <summary>Opens the room; refused if a room with this id exists.</summary>
@@ -36,6 +37,13 @@ public interface ISupportGroupGrain : IGrainWithStringKey
 
     /// <summary>A moderator watches the room: visibly, as a listed member, or quietly, unlisted.</summary>
     Task<GroupInfo> Watch(string moderatorId, bool quietly);
+
+    /// <summary>
+    /// The person is no longer a moderator: they stop watching quietly, and leave if they were in the room as a
+    /// moderator. One-way, since it comes from the person's grain, which the room tells in turn.
+    /// </summary>
+    [OneWay]
+    Task ModeratorRoleRemoved(string personId);
 
     /// <summary>A warning with a reason; it shows for 24 hours.</summary>
     Task Warn(string moderatorId, string personId, string reason);

@@ -39,6 +39,6 @@ public sealed partial class SupportGroupGrain
             blocks.Remove(personId);
         }
 
-        return GrainFactory.GetGrain<IPersonGrain>(personId).RoomMembershipChanged(GetPrimaryKeyString(), member);
+        return GrainFactory.GetGrain<IPersonGrain>(personId).RoomMembershipChanged(this.GetPrimaryKeyString(), member);
     }
 }

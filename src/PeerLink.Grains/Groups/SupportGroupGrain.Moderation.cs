@@ -24,10 +24,24 @@ public sealed partial class SupportGroupGrain
         if (!State.Members.ContainsKey(moderatorId) && State.QuietWatchers.Add(moderatorId))
         {
             await group.WriteStateAsync();
+            await GrainFactory.GetGrain<IPersonGrain>(moderatorId).RoomWatchingChanged(this.GetPrimaryKeyString(), watching: true);
         }
 
-        await AuditAsync(moderatorId, "watch-quietly", "group", GetPrimaryKeyString(), reason: null);
+        await AuditAsync(moderatorId, "watch-quietly", "group", this.GetPrimaryKeyString(), reason: null);
         return await InfoAsync();
+    }
+
+    public async Task ModeratorRoleRemoved(string personId)
+    {
+        if (State.Members.GetValueOrDefault(personId) is { Moderator: true })
+        {
+            await Leave(personId);
+        }
+        else if (State.QuietWatchers.Remove(personId))
+        {
+            await group.WriteStateAsync();
+            await GrainFactory.GetGrain<IPersonGrain>(personId).RoomWatchingChanged(this.GetPrimaryKeyString(), watching: false);
+        }
     }
 
     public async Task Warn(string moderatorId, string personId, string reason)
@@ -38,7 +52,7 @@ public sealed partial class SupportGroupGrain
         State.Members[personId] = member with { WarnedUntil = until };
         await group.WriteStateAsync();
         await AuditAsync(moderatorId, "warn", "person", personId, why);
-        events.Publish(new ModerationNotice(personId, "warned", GetPrimaryKeyString(), why, until));
+        events.Publish(new ModerationNotice(personId, "warned", this.GetPrimaryKeyString(), why, until));
     }
 
     public async Task Mute(string moderatorId, string personId, TimeSpan duration, string reason)
@@ -54,7 +68,7 @@ public sealed partial class SupportGroupGrain
         State.Members[personId] = member with { MutedUntil = until };
         await group.WriteStateAsync();
         await AuditAsync(moderatorId, "mute", "person", personId, why, $"until {until:O}");
-        events.Publish(new ModerationNotice(personId, "muted", GetPrimaryKeyString(), why, until));
+        events.Publish(new ModerationNotice(personId, "muted", this.GetPrimaryKeyString(), why, until));
     }
 
     public async Task Remove(string moderatorId, string personId, string reason)
@@ -67,9 +81,9 @@ public sealed partial class SupportGroupGrain
         await group.WriteStateAsync();
         await TellPersonAsync(personId, member: false);
         await AuditAsync(moderatorId, "remove", "person", personId, why);
-        events.Publish(new ModerationNotice(personId, "removed", GetPrimaryKeyString(), why, until));
-        events.Publish(new GroupMemberChanged(personId, GetPrimaryKeyString(), personId, member.Pseudonym, Joined: false));
-        TellRoom(recipient => new GroupMemberChanged(recipient, GetPrimaryKeyString(), personId, member.Pseudonym, Joined: false));
+        events.Publish(new ModerationNotice(personId, "removed", this.GetPrimaryKeyString(), why, until));
+        events.Publish(new GroupMemberChanged(personId, this.GetPrimaryKeyString(), personId, member.Pseudonym, Joined: false));
+        TellRoom(recipient => new GroupMemberChanged(recipient, this.GetPrimaryKeyString(), personId, member.Pseudonym, Joined: false));
     }
 
     public async Task DeleteMessage(string moderatorId, long seq, string reason)
@@ -85,10 +99,10 @@ public sealed partial class SupportGroupGrain
         }
 
         // The words leave the room's history but stay in the audit log, for review.
-        await AuditAsync(moderatorId, "delete-message", "message", $"{GetPrimaryKeyString()}#{seq}", why, entry.Value.Text);
+        await AuditAsync(moderatorId, "delete-message", "message", $"{this.GetPrimaryKeyString()}#{seq}", why, entry.Value.Text);
         await messages.ReplaceAsync(seq, entry.Value.AsRemoved("moderator"));
-        TellRoom(recipient => new GroupUpdated(recipient, GetPrimaryKeyString(), "message-deleted", seq, why));
-        events.Publish(new ModerationNotice(entry.Value.SenderId, "message-deleted", GetPrimaryKeyString(), why, null));
+        TellRoom(recipient => new GroupUpdated(recipient, this.GetPrimaryKeyString(), "message-deleted", seq, why));
+        events.Publish(new ModerationNotice(entry.Value.SenderId, "message-deleted", this.GetPrimaryKeyString(), why, null));
     }
 
     public async Task Lock(string moderatorId, bool locked, string reason)
@@ -98,8 +112,8 @@ public sealed partial class SupportGroupGrain
         var why = Reason(reason);
         State.Locked = locked;
         await group.WriteStateAsync();
-        await AuditAsync(moderatorId, locked ? "lock" : "unlock", "group", GetPrimaryKeyString(), why);
-        TellRoom(recipient => new GroupUpdated(recipient, GetPrimaryKeyString(), locked ? "locked" : "unlocked", null, why));
+        await AuditAsync(moderatorId, locked ? "lock" : "unlock", "group", this.GetPrimaryKeyString(), why);
+        TellRoom(recipient => new GroupUpdated(recipient, this.GetPrimaryKeyString(), locked ? "locked" : "unlocked", null, why));
     }
 
     public async Task Pin(string moderatorId, long? seq)
@@ -113,8 +127,8 @@ public sealed partial class SupportGroupGrain
 
         State.PinnedSeq = seq;
         await group.WriteStateAsync();
-        await AuditAsync(moderatorId, seq is null ? "unpin" : "pin", "group", GetPrimaryKeyString(), reason: null, seq?.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        TellRoom(recipient => new GroupUpdated(recipient, GetPrimaryKeyString(), seq is null ? "unpinned" : "pinned", seq, null));
+        await AuditAsync(moderatorId, seq is null ? "unpin" : "pin", "group", this.GetPrimaryKeyString(), reason: null, seq?.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        TellRoom(recipient => new GroupUpdated(recipient, this.GetPrimaryKeyString(), seq is null ? "unpinned" : "pinned", seq, null));
     }
 
     private async Task<GroupMember> TargetAsync(string moderatorId, string personId)

@@ -1,19 +1,23 @@
 using PeerLink.Grains.Events;
 using PeerLink.Grains.Messages;
 using PeerLink.Grains.Privacy;
-using PeerLink.Silo.Reminders;
 
 namespace PeerLink.Grains.Groups;
 
 /// <summary>
-/// Privacy: a room lives on, so its log cannot be cleared whole; a daily sweep takes the words out of
-/// messages older than the retention period. A person's export reads their own messages, and a deleted
-/// account's messages lose their words.
+/// Privacy: a room lives on, so its log cannot be cleared whole; each message loses its words once it is older than
+/// the retention period. A person's export reads their own messages, and a deleted account's messages lose their words.
 /// </summary>
+/// <remarks>
+/// One reminder per room, due when the oldest message still kept expires. Each tick clears what has expired and moves
+/// the reminder on to the next message's expiry; with nothing left to expire it goes, and the next message arms it
+/// again. Orleans skips a tick that fell due while no silo ran to the next period, so the period is Orleans' one-minute
+/// minimum: an expiry missed during downtime is dealt with within a minute of start-up.
+/// </remarks>
 public sealed partial class SupportGroupGrain : IRemindable
 {
     private const string RetentionReminder = "retention";
-    private static readonly TimeSpan SweepEvery = TimeSpan.FromDays(1);
+    private static readonly TimeSpan RetryPeriod = TimeSpan.FromMinutes(1);
 
     // Whether this activation knows the sweep is armed, so a message costs no reminder lookup.
     private bool sweepArmed;
@@ -23,18 +27,20 @@ public sealed partial class SupportGroupGrain : IRemindable
 
     public async Task ReceiveReminder(string reminderName, TickStatus status)
     {
-        if (reminderName != RetentionReminder || State.Settings is null)
+        if (reminderName != RetentionReminder)
         {
             return;
         }
 
-        var cutoff = time.GetUtcNow() - Retention;
+        var now = time.GetUtcNow();
         var through = State.ExpiredThrough;
+        DateTimeOffset? nextExpiry = null;
         await foreach (var entry in MessageHistory.ReadAllAsync(messages, after: through))
         {
             // Numbers follow sending time, so everything from the first young message on is kept.
-            if (entry.Value.SentAt > cutoff)
+            if (entry.Value.SentAt + Retention > now)
             {
+                nextExpiry = entry.Value.SentAt + Retention;
                 break;
             }
 
@@ -50,6 +56,16 @@ public sealed partial class SupportGroupGrain : IRemindable
         {
             State.ExpiredThrough = through;
             await group.WriteStateAsync();
+        }
+
+        if (nextExpiry is { } next)
+        {
+            await this.RegisterOrUpdateReminder(RetentionReminder, next - now, RetryPeriod);
+        }
+        else if (await this.GetReminder(RetentionReminder) is { } reminder)
+        {
+            await this.UnregisterReminder(reminder);
+            sweepArmed = false;
         }
     }
 
@@ -70,16 +86,19 @@ public sealed partial class SupportGroupGrain : IRemindable
 
         if (removed.Count > 0)
         {
-            TellRoom(recipient => new MessagesRemoved(recipient, null, GetPrimaryKeyString(), removed, StoredMessage.AccountDeleted));
+            TellRoom(recipient => new MessagesRemoved(recipient, null, this.GetPrimaryKeyString(), removed, StoredMessage.AccountDeleted));
         }
     }
 
-    /// <summary>Arms the daily sweep once per room: at the first message an activation stores.</summary>
+    /// <summary>
+    /// Arms the sweep for a message just stored, once per activation. With no reminder there is no older message
+    /// waiting to expire, so this one is next: due when it expires.
+    /// </summary>
     private async Task ArmRetentionSweepAsync()
     {
-        if (!sweepArmed && await GetReminder(RetentionReminder) is null)
+        if (!sweepArmed && await this.GetReminder(RetentionReminder) is null)
         {
-            await RegisterOrUpdateReminder(RetentionReminder, SweepEvery, SweepEvery);
+            await this.RegisterOrUpdateReminder(RetentionReminder, Retention, RetryPeriod);
         }
 
         sweepArmed = true;

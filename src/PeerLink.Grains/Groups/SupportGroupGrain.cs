@@ -1,20 +1,23 @@
+using PeerLink.Grains.Logs;
 using PeerLink.Grains.Events;
 using PeerLink.Grains.Identities;
 using PeerLink.Grains.Messages;
 using PeerLink.Grains.Moderation;
 using PeerLink.Grains.People;
 using PeerLink.Grains.Safety;
-using PeerLink.Silo;
+using PeerLink.Grains.Telemetry;
 
 namespace PeerLink.Grains.Groups;
 
 /// <summary>A room's membership and messages; what moderators do in it is in SupportGroupGrain.Moderation.cs.</summary>
+[GrainType("supportgroup")]
 public sealed partial class SupportGroupGrain(
     [PersistentState("group")] IPersistentState<GroupState> group,
     [PersistentLog("messages")] IPersistentLog<StoredMessage> messages,
     MessageScreen screen,
     TimeProvider time,
-    IPeerLinkEvents events) : Grain, ISupportGroupGrain
+    IPeerLinkEvents events,
+    PeerLinkMetrics metrics) : Grain, ISupportGroupGrain
 {
     public const int MaxCapacity = 200;
     public const int MaxTitleLength = 80;
@@ -36,15 +39,14 @@ public sealed partial class SupportGroupGrain(
 
         var catalog = await GrainFactory.GetGrain<IIdentityCatalogGrain>(IdentityCatalogGrain.Key).GetCatalog();
         State.Settings = new GroupSettings(
-            Validation.OptionalLine(settings.Title, MaxTitleLength, "group-title-invalid", TitleRule)
-                ?? throw new RuleViolationException("group-title-invalid", TitleRule),
+            Validation.Name(settings.Title, 1, MaxTitleLength, "group-title-invalid", TitleRule),
             Validation.OptionalLine(settings.Description, MaxDescriptionLength, "group-description-invalid", "A room's description is at most 300 characters on one line."),
             Validation.Identities(settings.Identities, catalog.Identities, allowEmpty: true),
             settings.Capacity is >= 2 and <= MaxCapacity
                 ? settings.Capacity
                 : throw new RuleViolationException("group-capacity-invalid", $"A room holds 2 to {MaxCapacity} members."));
         await group.WriteStateAsync();
-        await GrainFactory.GetGrain<IGroupDirectoryGrain>(GroupDirectoryGrain.Key).Add(GetPrimaryKeyString());
+        await GrainFactory.GetGrain<IGroupDirectoryGrain>(GroupDirectoryGrain.Key).Add(this.GetPrimaryKeyString());
         return await InfoAsync();
     }
 
@@ -74,7 +76,7 @@ public sealed partial class SupportGroupGrain(
         State.QuietWatchers.Remove(personId);
         await group.WriteStateAsync();
         await TellPersonAsync(personId, member: true);
-        TellRoom(recipient => new GroupMemberChanged(recipient, GetPrimaryKeyString(), personId, member.Pseudonym, Joined: true));
+        TellRoom(recipient => new GroupMemberChanged(recipient, this.GetPrimaryKeyString(), personId, member.Pseudonym, Joined: true));
         return await InfoAsync();
     }
 
@@ -87,6 +89,7 @@ public sealed partial class SupportGroupGrain(
             if (wasWatching)
             {
                 await group.WriteStateAsync();
+                await GrainFactory.GetGrain<IPersonGrain>(personId).RoomWatchingChanged(this.GetPrimaryKeyString(), watching: false);
             }
 
             return;
@@ -96,15 +99,15 @@ public sealed partial class SupportGroupGrain(
         await TellPersonAsync(personId, member: false);
 
         // The one who left hears it too, so their other tabs close the room.
-        events.Publish(new GroupMemberChanged(personId, GetPrimaryKeyString(), personId, member.Pseudonym, Joined: false));
-        TellRoom(recipient => new GroupMemberChanged(recipient, GetPrimaryKeyString(), personId, member.Pseudonym, Joined: false));
+        events.Publish(new GroupMemberChanged(personId, this.GetPrimaryKeyString(), personId, member.Pseudonym, Joined: false));
+        TellRoom(recipient => new GroupMemberChanged(recipient, this.GetPrimaryKeyString(), personId, member.Pseudonym, Joined: false));
     }
 
     public Task MemberPresenceChanged(string personId, bool online)
     {
         if (State.Members.ContainsKey(personId))
         {
-            TellRoom(recipient => new GroupMemberPresence(recipient, GetPrimaryKeyString(), personId, online), except: recipient => recipient == personId);
+            TellRoom(recipient => new GroupMemberPresence(recipient, this.GetPrimaryKeyString(), personId, online), except: recipient => recipient == personId);
         }
 
         return Task.CompletedTask;
@@ -128,17 +131,18 @@ public sealed partial class SupportGroupGrain(
 
         // Stored first: nobody hears of a message that a crash could still lose.
         var seq = await messages.AppendAsync(new StoredMessage(personId, member.Pseudonym, screened.Text, now));
+        metrics.MessageSent("room");
         CountMessage(now);
         await ArmRetentionSweepAsync();
         await LoadBlocksAsync();
         TellRoom(
-            recipient => new GroupMessageReceived(recipient, GetPrimaryKeyString(), seq, personId, member.Pseudonym, screened.Text, now),
+            recipient => new GroupMessageReceived(recipient, this.GetPrimaryKeyString(), seq, personId, member.Pseudonym, screened.Text, now),
             except: recipient => Blocked(personId, recipient));
         if (screened.Assessment.Level == RiskLevel.High)
         {
-            events.Publish(new CrisisResourcesOffered(personId, null, GetPrimaryKeyString(), screen.ResourcesFor(member.Language)));
+            events.Publish(new CrisisResourcesOffered(personId, null, this.GetPrimaryKeyString(), screen.ResourcesFor(member.Language)));
             await GrainFactory.GetGrain<IModerationGrain>(ModerationGrain.Key).RaiseCrisisAlert(new CrisisAlert(
-                Guid.NewGuid().ToString("N"), null, GetPrimaryKeyString(), seq, personId, member.Pseudonym, RiskLevel.High, screened.Text, screened.Assessment.MatchedRule, now));
+                Guid.NewGuid().ToString("N"), null, this.GetPrimaryKeyString(), seq, personId, member.Pseudonym, RiskLevel.High, screened.Text, screened.Assessment.MatchedRule, now));
         }
 
         return new MessageAck(seq, now);
@@ -208,7 +212,7 @@ public sealed partial class SupportGroupGrain(
         var settings = State.Settings!;
         var now = time.GetUtcNow();
         return new GroupInfo(
-            GetPrimaryKeyString(),
+            this.GetPrimaryKeyString(),
             settings.Title,
             settings.Description,
             settings.Identities,

@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using PeerLink.Silo;
+using PeerLink.Grains.People;
 
 namespace PeerLink.Grains.Identities;
 
@@ -11,6 +11,7 @@ public sealed class IdentityCatalogState
     public List<Identity>? Identities { get; set; }
 }
 
+[GrainType("identitycatalog")]
 public sealed partial class IdentityCatalogGrain(
     [PersistentState("catalog")] IPersistentState<IdentityCatalogState> catalog) : Grain, IIdentityCatalogGrain
 {
@@ -28,8 +29,9 @@ public sealed partial class IdentityCatalogGrain(
 
     public Task<CatalogSnapshot> GetCatalog() => Task.FromResult(Snapshot());
 
-    public async Task<CatalogSnapshot> Upsert(Identity identity)
+    public async Task<CatalogSnapshot> Upsert(Identity identity, string actorId)
     {
+        await ActingAdmin.RequireAsync(GrainFactory, actorId);
         Validate(identity);
         var list = catalog.State.Identities!;
         var unknown = identity.Related.Where(r => r != identity.Id && list.All(i => i.Id != r)).ToList();
@@ -43,8 +45,9 @@ public sealed partial class IdentityCatalogGrain(
         return Snapshot();
     }
 
-    public async Task<CatalogSnapshot> Remove(string identityId)
+    public async Task<CatalogSnapshot> Remove(string identityId, string actorId)
     {
+        await ActingAdmin.RequireAsync(GrainFactory, actorId);
         var list = catalog.State.Identities!;
         if (list.All(i => i.Id != identityId))
         {
@@ -77,13 +80,8 @@ public sealed partial class IdentityCatalogGrain(
         }
     }
 
-    private static void RequireText(string? value, string field, int max)
-    {
-        if (string.IsNullOrWhiteSpace(value) || value.Length > max || value.Any(char.IsControl))
-        {
-            throw new RuleViolationException("identity-invalid", $"An identity's {field} is 1 to {max} characters on one line.");
-        }
-    }
+    private static void RequireText(string? value, string field, int max) =>
+        Validation.Name(value, 1, max, "identity-invalid", $"An identity's {field} is 1 to {max} characters on one line, with no invisible characters.");
 
     private async Task SaveAsync(List<Identity> identities)
     {

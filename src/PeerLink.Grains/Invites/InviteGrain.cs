@@ -1,5 +1,4 @@
 using PeerLink.Grains.People;
-using PeerLink.Silo;
 
 namespace PeerLink.Grains.Invites;
 
@@ -8,12 +7,14 @@ public sealed class InviteState
     public Invite? Invite { get; set; }
 }
 
+[GrainType("invite")]
 public sealed class InviteGrain([PersistentState("invite")] IPersistentState<InviteState> state, TimeProvider time) : Grain, IInviteGrain
 {
     public static readonly TimeSpan MaxValidity = TimeSpan.FromDays(30);
 
     public async Task<Invite> Create(Role role, string createdBy, TimeSpan validFor)
     {
+        await ActingAdmin.RequireAsync(GrainFactory, createdBy);
         if (state.State.Invite is not null)
         {
             throw new RuleViolationException("invite-exists", "This invite code is in use.");

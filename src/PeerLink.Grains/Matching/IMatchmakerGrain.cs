@@ -1,17 +1,22 @@
-using PeerLink.Silo;
 
 namespace PeerLink.Grains.Matching;
 
 /// <summary>What a matchmaker holds now, for dashboards and invariant checks.</summary>
-public sealed record MatchmakerStats(int Waiting, int Peers, int OpenOffers, int? EstimatedWaitSeconds);
+/// <param name="LastTickAt">When the pool last expired offers, widened searches and told seekers: a pool that stops
+/// ticking stops widening, so this says it is alive.</param>
+[GenerateSerializer, Immutable, Alias("peerlink.matchmaker-stats")]
+public sealed record MatchmakerStats([Id(0)] int Waiting, [Id(1)] int Peers, [Id(2)] int OpenOffers, [Id(3)] int? EstimatedWaitSeconds, [Id(4)] DateTimeOffset LastTickAt);
 
 /// <summary>A seeker's place in the queue.</summary>
-public sealed record QueueStatus(string RequestId, int Position, int? EstimatedWaitSeconds, MatchStage Stage, string? OpenOfferPeerId);
+[GenerateSerializer, Immutable, Alias("peerlink.queue-status")]
+public sealed record QueueStatus([Id(0)] string RequestId, [Id(1)] int Position, [Id(2)] int? EstimatedWaitSeconds, [Id(3)] MatchStage Stage, [Id(4)] string? OpenOfferPeerId);
 
 /// <summary>
 /// Matches seekers with peers for one language pool (key: the language code, such as "en"). All of a pool's
 /// decisions happen in this one grain, so no request is matched twice and no offer outlives its request.
 /// </summary>
+[GrainInterfaceType("peerlink.matchmaker")]
+[Alias("peerlink.matchmaker-grain")]
 public interface IMatchmakerGrain : IGrainWithStringKey
 {
     /// <summary>Queues a request and returns its id; an offer goes out at once if a suitable peer is free.</summary>

@@ -1,6 +1,7 @@
 namespace PeerLink.Grains.Matching;
 
 /// <summary>How wide the search for a peer is. Widened step by step as the wait grows.</summary>
+[GenerateSerializer, Alias("peerlink.match-stage")]
 public enum MatchStage
 {
     /// <summary>Only peers who share one of the seeker's identities.</summary>

@@ -4,19 +4,21 @@ using PeerLink.Grains.Conversations;
 using PeerLink.Grains.Events;
 using PeerLink.Grains.Identities;
 using PeerLink.Grains.People;
-using PeerLink.Silo;
-using PeerLink.Silo.Timers;
+using PeerLink.Grains.Telemetry;
 
 namespace PeerLink.Grains.Matching;
 
 /// <summary>
 /// One language pool. Requests and peer snapshots live in memory only: they belong to people who are
-/// connected now, and after a restart peers re-announce themselves and seekers ask again.
+/// connected now, and after a restart peers re-announce themselves and seekers ask again. The queue is held only
+/// here, so the pool is never collected while its silo runs.
 /// </summary>
+[GrainType("matchmaker"), KeepAlive]
 public sealed class MatchmakerGrain(
     TimeProvider time,
     IOptions<MatchingOptions> matchingOptions,
     IPeerLinkEvents events,
+    PeerLinkMetrics metrics,
     ILogger<MatchmakerGrain> logger) : Grain, IMatchmakerGrain
 {
     // An estimate that drifts less than this is not worth a push to every waiting seeker.
@@ -34,7 +36,7 @@ public sealed class MatchmakerGrain(
     private long catalogVersion;
     private DateTimeOffset lastTick;
 
-    private string Language => GetPrimaryKeyString();
+    private string Language => this.GetPrimaryKeyString();
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -43,10 +45,14 @@ public sealed class MatchmakerGrain(
         catalogVersion = catalog.Version;
         queue = new MatchQueue(new IdentityCatalog(catalog.Identities), options);
         lastTick = time.GetUtcNow();
+        ReportFigures(lastTick);
+        this.RegisterGrainTimer(_ => TickAsync(), new GrainTimerCreationOptions(options.Tick, options.Tick));
+    }
 
-        // The queue is held only here, so the pool must stay active while the silo runs.
-        DelayDeactivation(TimeSpan.MaxValue);
-        RegisterGrainTimer(_ => TickAsync(), new GrainTimerCreationOptions(options.Tick, options.Tick));
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        metrics.ForgetPool(Language);
+        return Task.CompletedTask;
     }
 
     public async Task<string> RequestConversation(string seekerId, MatchRequest request)
@@ -141,6 +147,7 @@ public sealed class MatchmakerGrain(
         queue.Remove(request);
         var entry = queue.UpsertPeer(reserved);
         estimator.Record(now - request.EnqueuedAt);
+        metrics.Matched(Language, now - request.EnqueuedAt);
         events.Publish(new Matched(request.Seeker.SeekerId, conversationId, request.RequestId, peerId, reserved.Pseudonym, reason));
         events.Publish(new Matched(peerId, conversationId, request.RequestId, request.Seeker.SeekerId, request.Seeker.Pseudonym, reason));
         OfferToPeer(entry, now);
@@ -152,6 +159,7 @@ public sealed class MatchmakerGrain(
     {
         var (_, request) = OpenOffer(offerId, peerId);
         var now = time.GetUtcNow();
+        metrics.OfferDeclined(Language);
         queue.CloseOffer(request, passed: true);
         TryOffer(request, now);
         OfferToPeer(peerId, now);
@@ -213,7 +221,7 @@ public sealed class MatchmakerGrain(
     }
 
     public Task<MatchmakerStats> GetStats() =>
-        Task.FromResult(new MatchmakerStats(queue.WaitingCount, queue.PeerCount, queue.Offers.Count, estimator.Estimate(TimeSpan.Zero)));
+        Task.FromResult(new MatchmakerStats(queue.WaitingCount, queue.PeerCount, queue.Offers.Count, estimator.Estimate(TimeSpan.Zero), lastTick));
 
     public Task<IReadOnlyList<string>> GetWaitingRequests() =>
         Task.FromResult<IReadOnlyList<string>>([.. queue.Queue.Select(r => r.RequestId)]);
@@ -242,11 +250,13 @@ public sealed class MatchmakerGrain(
 
         lastTick = now;
         PublishQueueUpdates(now, onTick: true);
+        ReportFigures(now);
         return Task.CompletedTask;
     }
 
     private void Expire(PendingOffer offer, WaitingRequest request, DateTimeOffset now)
     {
+        metrics.OfferLapsed(Language);
         queue.CloseOffer(request, passed: true);
         events.Publish(new OfferWithdrawn(offer.PeerId, offer.OfferId, "expired"));
         TryOffer(request, now);
@@ -291,6 +301,12 @@ public sealed class MatchmakerGrain(
 
     private void MakeOffer(WaitingRequest request, PeerEntry peer, DateTimeOffset now)
     {
+        if (!request.Offered)
+        {
+            request.Offered = true;
+            metrics.OfferMade(Language, now - request.EnqueuedAt);
+        }
+
         var offer = queue.MakeOffer(request, peer, PoolIds.New(Language), now);
         events.Publish(new OfferMade(peer.PeerId, offer.OfferId, request.RequestId, request.Request.Identities, request.Request.Topic, offer.ExpiresAt));
     }
@@ -339,11 +355,23 @@ public sealed class MatchmakerGrain(
         }
     }
 
+    /// <summary>The pool's figures for the metrics, once a tick: the scrape reads these, never the queue itself.</summary>
+    private void ReportFigures(DateTimeOffset now)
+    {
+        var waiting = queue.Queue.GroupBy(r => r.Stage).ToDictionary(g => g.Key, g => g.Count());
+        var open = queue.Peers.Where(p => p.HasRoom(now)).ToList();
+        metrics.ReportPool(Language, new PoolFigures(
+            waiting,
+            open.Count,
+            open.Sum(p => p.Snapshot.Capacity - p.Load),
+            queue.Peers.Where(p => p.Snapshot.ActiveConversations > 0).ToDictionary(p => p.PeerId, p => p.Snapshot.ActiveConversations, StringComparer.Ordinal)));
+    }
+
     private static void ValidateKey(string key, string code)
     {
         try
         {
-            GrainId.ValidateKey(key);
+            GrainKeys.Validate(key);
         }
         catch (ArgumentException e)
         {

@@ -24,6 +24,9 @@ public sealed class WaitingRequest(string requestId, long sequence, SeekerSnapsh
 
     public PendingOffer? Offer { get; internal set; }
 
+    /// <summary>Whether any peer has been offered this request yet: its first offer is the one timed.</summary>
+    public bool Offered { get; internal set; }
+
     /// <summary>The seeker's identities as bit positions, in rank order.</summary>
     public int[] IdentityBits { get; internal set; } = [];
 

@@ -1,4 +1,5 @@
-using PeerLink.Silo;
+using PeerLink.Grains.Logs;
+
 
 namespace PeerLink.Grains.Messages;
 

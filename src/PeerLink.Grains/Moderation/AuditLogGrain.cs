@@ -1,8 +1,9 @@
+using PeerLink.Grains.Logs;
 using PeerLink.Grains.Messages;
-using PeerLink.Silo;
 
 namespace PeerLink.Grains.Moderation;
 
+[GrainType("auditlog")]
 public sealed class AuditLogGrain([PersistentLog("audit")] IPersistentLog<AuditEntry> log) : Grain, IAuditLogGrain
 {
     public const string Key = "default";

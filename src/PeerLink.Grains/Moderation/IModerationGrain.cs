@@ -1,4 +1,3 @@
-using PeerLink.Silo;
 
 namespace PeerLink.Grains.Moderation;
 
@@ -6,6 +5,8 @@ namespace PeerLink.Grains.Moderation;
 /// The moderators' desk (key: <see cref="ModerationGrain.Key"/>): who is on duty, open crisis alerts and
 /// calls, and the report queue. Grains that find risk tell it one-way, so a message is never held up.
 /// </summary>
+[GrainInterfaceType("peerlink.moderation")]
+[Alias("peerlink.moderation-grain")]
 public interface IModerationGrain : IGrainWithStringKey
 {
     /// <summary>A moderator comes on or goes off duty; only on-duty moderators are alerted.</summary>
@@ -14,8 +15,12 @@ public interface IModerationGrain : IGrainWithStringKey
     [OneWay]
     Task RaiseCrisisAlert(CrisisAlert alert);
 
-    [OneWay]
-    Task CallModerator(ModeratorCall call);
+    /// <summary>
+    /// Puts a participant's call on the desk and tells on-duty moderators. A conversation has at most one open call:
+    /// calling again returns it. A person may place <see cref="ModerationGrain.CallsPerHour"/> calls an hour.
+    /// </summary>
+    /// <returns>The open call's id: this one's, or the one already open for the conversation.</returns>
+    Task<string> CallModerator(ModeratorCall call);
 
     /// <summary>Closes an alert or a call once a moderator has dealt with it.</summary>
     Task Resolve(string moderatorId, string alertOrCallId, string? note);

@@ -1,30 +1,47 @@
 using Microsoft.Extensions.Logging;
 using PeerLink.Grains.Events;
 using PeerLink.Grains.People;
-using PeerLink.Silo;
+using PeerLink.Grains.Telemetry;
 
 namespace PeerLink.Grains.Moderation;
 
+/// <summary>
+/// The moderators' desk. Who is on duty lives only in this activation, so the desk is never collected while its silo
+/// runs: it must hear alerts whenever they come.
+/// </summary>
+[GrainType("moderation"), KeepAlive]
 public sealed class ModerationGrain(
     [PersistentState("moderation")] IPersistentState<ModerationState> state,
     TimeProvider time,
     IPeerLinkEvents events,
+    PeerLinkMetrics metrics,
     ILogger<ModerationGrain> logger) : Grain, IModerationGrain
 {
     public const string Key = "default";
     public const int ReportsPerMinute = 5;
+    public const int CallsPerHour = 5;
     public const int MaxNoteLength = 500;
 
     // Presence, not record: after a restart moderators are on duty again when their console reconnects.
     private readonly HashSet<string> onDuty = [];
     private readonly Dictionary<string, Queue<DateTimeOffset>> recentReports = [];
+    private readonly Dictionary<string, Queue<DateTimeOffset>> recentCalls = [];
+
+    // Alerts an on-duty moderator has had in front of them, for the time-to-moderator metric. Memory only: after a
+    // restart an open alert is timed again when a moderator next sees it, which can only make the figure worse.
+    private readonly HashSet<string> seenAlerts = new(StringComparer.Ordinal);
 
     private ModerationState State => state.State;
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        // The desk must hear alerts whenever they come, so it never goes idle and loses who is on duty.
-        DelayDeactivation(TimeSpan.FromDays(3650));
+        ReportFigures();
+        return Task.CompletedTask;
+    }
+
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        metrics.ForgetDesk();
         return Task.CompletedTask;
     }
 
@@ -39,6 +56,14 @@ public sealed class ModerationGrain(
             }
 
             this.onDuty.Add(moderatorId);
+
+            // Going on duty opens the console, whose dashboard shows every open alert.
+            foreach (var alert in State.OpenAlerts)
+            {
+                Seen(alert);
+            }
+
+            ReportFigures();
         }
         else
         {
@@ -50,23 +75,44 @@ public sealed class ModerationGrain(
     {
         State.OpenAlerts.Add(alert);
         await state.WriteStateAsync();
+        metrics.CrisisAlertRaised(alert.Level);
         if (onDuty.Count == 0)
         {
             logger.LogWarning("Crisis alert {AlertId} raised with no moderator on duty; it waits on the dashboard", alert.AlertId);
         }
+        else
+        {
+            Seen(alert);
+        }
+
+        ReportFigures();
 
         TellOnDuty(moderatorId => new CrisisAlertRaised(moderatorId, alert));
     }
 
-    public async Task CallModerator(ModeratorCall call)
+    public async Task<string> CallModerator(ModeratorCall call)
     {
+        // Asking twice is asking once: the moderators already have this conversation's call in front of them.
+        if (State.OpenCalls.FirstOrDefault(c => c.ConversationId == call.ConversationId) is { } open)
+        {
+            return open.CallId;
+        }
+
+        TakePermit(recentCalls, call.CallerId, CallsPerHour, TimeSpan.FromHours(1), "call-rate-limited",
+            $"That is more than {CallsPerHour} calls for a moderator in an hour. If you are in danger, the crisis lines are always open.");
         State.OpenCalls.Add(call);
         await state.WriteStateAsync();
+        ReportFigures();
         TellOnDuty(moderatorId => new ModeratorCalled(moderatorId, call));
+        return call.CallId;
     }
 
     public async Task Resolve(string moderatorId, string alertOrCallId, string? note)
     {
+        var resolving = State.OpenAlerts.Where(a => a.AlertId == alertOrCallId).ToList();
+        var conversationIds = resolving.Select(a => a.ConversationId)
+            .Concat(State.OpenCalls.Where(c => c.CallId == alertOrCallId).Select(c => c.ConversationId))
+            .OfType<string>().ToList();
         var removed = State.OpenAlerts.RemoveAll(a => a.AlertId == alertOrCallId) + State.OpenCalls.RemoveAll(c => c.CallId == alertOrCallId);
         if (removed == 0)
         {
@@ -74,7 +120,21 @@ public sealed class ModerationGrain(
         }
 
         await state.WriteStateAsync();
+        foreach (var alert in resolving)
+        {
+            Seen(alert);
+            seenAlerts.Remove(alert.AlertId);
+        }
+
+        ReportFigures();
         await AuditAsync(new AuditEntry(moderatorId, "resolve", "alert", alertOrCallId, Note(note), time.GetUtcNow()));
+
+        // A one-to-one conversation is open to moderators only while something about it is: with the last call or
+        // alert resolved, the moderators in it leave.
+        foreach (var conversationId in conversationIds.Distinct().Where(id => !IsOpen(id)))
+        {
+            await GrainFactory.GetGrain<Conversations.IConversationGrain>(conversationId).ModerationClosed();
+        }
     }
 
     public async Task<Report> FileReport(string reporterId, ReportTarget target, ReportCategory category, string? note)
@@ -89,10 +149,12 @@ public sealed class ModerationGrain(
             throw new RuleViolationException("report-category-invalid", "Choose one of the report reasons.");
         }
 
-        TakeReportPermit(reporterId);
+        TakePermit(recentReports, reporterId, ReportsPerMinute, TimeSpan.FromMinutes(1), "report-rate-limited",
+            $"That is more than {ReportsPerMinute} reports a minute. Moderators have your reports; wait a moment before sending more.");
         var report = new Report(Guid.NewGuid().ToString("N"), reporterId, target, category, Note(note), time.GetUtcNow());
         State.Reports[report.ReportId] = report;
         await state.WriteStateAsync();
+        ReportFigures();
         TellOnDuty(moderatorId => new ReportFiled(moderatorId, report));
         return report;
     }
@@ -109,6 +171,7 @@ public sealed class ModerationGrain(
         var closed = report with { ClosedBy = moderatorId, Outcome = text, ClosedAt = time.GetUtcNow() };
         State.Reports[reportId] = closed;
         await state.WriteStateAsync();
+        ReportFigures();
         await AuditAsync(new AuditEntry(moderatorId, "close-report", "report", reportId, text, closed.ClosedAt.Value));
         events.Publish(new ReportClosed(report.ReporterId, reportId, text));
         return closed;
@@ -120,29 +183,47 @@ public sealed class ModerationGrain(
         [.. State.Reports.Values.Where(r => r.ClosedAt is null).OrderBy(r => r.FiledAt)],
         [.. onDuty]));
 
-    public Task<bool> IsOpenFor(string conversationId) => Task.FromResult(
-        State.OpenCalls.Any(c => c.ConversationId == conversationId) || State.OpenAlerts.Any(a => a.ConversationId == conversationId));
+    public Task<bool> IsOpenFor(string conversationId) => Task.FromResult(IsOpen(conversationId));
 
-    private void TakeReportPermit(string reporterId)
+    private bool IsOpen(string conversationId) =>
+        State.OpenCalls.Any(c => c.ConversationId == conversationId) || State.OpenAlerts.Any(a => a.ConversationId == conversationId);
+
+    /// <summary>A sliding window per person: at most <paramref name="limit"/> within <paramref name="window"/>, else a refusal with <paramref name="code"/>.</summary>
+    private void TakePermit(Dictionary<string, Queue<DateTimeOffset>> windows, string personId, int limit, TimeSpan window, string code, string message)
     {
         var now = time.GetUtcNow();
-        if (!recentReports.TryGetValue(reporterId, out var recent))
+        if (!windows.TryGetValue(personId, out var recent))
         {
-            recentReports[reporterId] = recent = new Queue<DateTimeOffset>();
+            windows[personId] = recent = new Queue<DateTimeOffset>();
         }
 
-        while (recent.TryPeek(out var oldest) && now - oldest >= TimeSpan.FromMinutes(1))
+        while (recent.TryPeek(out var oldest) && now - oldest >= window)
         {
             recent.Dequeue();
         }
 
-        if (recent.Count >= ReportsPerMinute)
+        if (recent.Count >= limit)
         {
-            throw new RuleViolationException("report-rate-limited", $"That is more than {ReportsPerMinute} reports a minute. Moderators have your reports; wait a moment before sending more.");
+            throw new RuleViolationException(code, message);
         }
 
         recent.Enqueue(now);
     }
+
+    /// <summary>Times an alert the first time an on-duty moderator has it; the caller reports the desk's figures after.</summary>
+    private void Seen(CrisisAlert alert)
+    {
+        if (seenAlerts.Add(alert.AlertId))
+        {
+            metrics.CrisisAlertSeen(time.GetUtcNow() - alert.RaisedAt);
+        }
+    }
+
+    private void ReportFigures() => metrics.ReportDesk(new DeskFigures(
+        State.OpenCalls.Count,
+        State.Reports.Values.Count(r => r.ClosedAt is null),
+        State.OpenAlerts.Count,
+        State.OpenAlerts.Where(a => !seenAlerts.Contains(a.AlertId)).Select(a => (DateTimeOffset?)a.RaisedAt).Min()));
 
     private void TellOnDuty(Func<string, PeerLinkEvent> message)
     {

@@ -1,10 +1,17 @@
 using PeerLink.Grains.Conversations;
 using PeerLink.Grains.Matching;
-using PeerLink.Silo;
 
 namespace PeerLink.Grains.People;
 
 /// <summary>One person (key: person id): profile, peer availability and capacity, history, blocks and check-ins.</summary>
+/// <remarks>
+/// The methods other grains call to tell a person a fact (<see cref="ConversationEnded"/>, <see cref="EndRequest"/>,
+/// <see cref="JoinAsSeeker"/>) may interleave: a person waits on conversations and matchmakers (blocking, deleting an
+/// account), and a conversation or a matchmaker must be able to tell that same person something meanwhile. Without
+/// it the two wait on each other until the call times out. Each of those methods changes state only between awaits.
+/// </remarks>
+[GrainInterfaceType("peerlink.person")]
+[Alias("peerlink.person-grain")]
 public interface IPersonGrain : IGrainWithStringKey
 {
     /// <summary>Creates the person, or adds roles to an existing one.</summary>
@@ -14,8 +21,28 @@ public interface IPersonGrain : IGrainWithStringKey
     [AlwaysInterleave]
     Task<PersonProfile> GetProfile();
 
-    /// <summary>An admin sets the person's roles; a peer who loses the peer role leaves the matching pools.</summary>
+    /// <summary>
+    /// An admin sets the person's roles: refused unless <paramref name="changedBy"/> is an admin now. A peer who loses
+    /// the peer role leaves the matching pools; a moderator who loses the moderator role leaves the conversations they joined.
+    /// </summary>
     Task<PersonProfile> SetRoles(Role roles, string changedBy);
+
+    /// <summary>Opens a sign-in session until <paramref name="expiresAt"/>; returns its id, which the token and cookie carry.</summary>
+    Task<string> StartSession(DateTimeOffset expiresAt);
+
+    /// <summary>What this session may do now. A read, asked on every request and hub call; may interleave.</summary>
+    [AlwaysInterleave]
+    Task<Access> GetAccess(string sessionId);
+
+    /// <summary>Signs this session out: its token and cookie stop working, and its live connections close.</summary>
+    Task EndSession(string sessionId);
+
+    /// <summary>Signs every session of this person out.</summary>
+    Task EndAllSessions();
+
+    /// <summary>A conversation tells the moderator they joined it or left it. One-way: conversations and people never wait on each other.</summary>
+    [OneWay]
+    Task ModeratingChanged(string conversationId, bool moderating);
 
     /// <summary>Records the person's sign-in name, once; an account's username never changes.</summary>
     Task<PersonProfile> SetUsername(string username);
@@ -46,6 +73,10 @@ public interface IPersonGrain : IGrainWithStringKey
     [OneWay]
     Task PresenceChanged(bool online);
 
+    /// <summary>A room tells a moderator they began or stopped watching it quietly. One-way, like every call from rooms to people.</summary>
+    [OneWay]
+    Task RoomWatchingChanged(string groupId, bool watching);
+
     /// <summary>A room tells the person it joined or left. One-way: rooms and people never wait on each other.</summary>
     [OneWay]
     Task RoomMembershipChanged(string groupId, bool member);
@@ -71,18 +102,24 @@ public interface IPersonGrain : IGrainWithStringKey
     /// <summary>Called by a matchmaker: opens a request, refusing a second one or one during a conversation.</summary>
     Task<SeekerSnapshot> BeginRequest(string requestId, string language);
 
+    /// <summary>The request was matched or cancelled. May interleave: see the remarks on this interface.</summary>
+    [AlwaysInterleave]
     Task EndRequest(string requestId);
 
     /// <summary>Called by a matchmaker on accept: takes a place in the peer's capacity or refuses.</summary>
     /// <param name="fromPool">The pool asking, which updates itself from the result; every other pool is told.</param>
     Task<PeerSnapshot> ReserveAsPeer(string conversationId, string seekerId, string fromPool);
 
+    /// <summary>Called by a matchmaker once the conversation started. May interleave: see the remarks on this interface.</summary>
+    [AlwaysInterleave]
     Task JoinAsSeeker(string conversationId, string requestId);
 
     /// <summary>Gives back a place reserved for a conversation that never started.</summary>
     Task ReleaseReservation(string conversationId);
 
+    /// <summary>Called by the conversation when either side ended it. May interleave: see the remarks on this interface.</summary>
     /// <param name="asPeer">Whether this person was the peer in it.</param>
+    [AlwaysInterleave]
     Task ConversationEnded(string conversationId, string partnerId, bool asPeer, string language, DateTimeOffset endedAt);
 
     Task RecordFeedback(string conversationId, Feedback feedback);

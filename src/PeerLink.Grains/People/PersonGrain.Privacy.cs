@@ -1,6 +1,7 @@
 using PeerLink.Grains.Accounts;
 using PeerLink.Grains.CheckIns;
 using PeerLink.Grains.Conversations;
+using PeerLink.Grains.Events;
 using PeerLink.Grains.Groups;
 using PeerLink.Grains.Matching;
 using PeerLink.Grains.Privacy;
@@ -25,8 +26,8 @@ public sealed partial class PersonGrain
             Profile(),
             State.AvailabilityChosen,
             State.OpenRequestId,
-            State.History,
-            State.CheckIns,
+            [.. State.History],
+            [.. State.CheckIns],
             [.. State.Blocked],
             [.. State.Rooms],
             conversations,
@@ -43,7 +44,14 @@ public sealed partial class PersonGrain
         presenceTimer = null;
         if (State.OpenRequestId is { } requestId && await IsStillQueuedAsync(requestId))
         {
-            await GrainFactory.GetGrain<IMatchmakerGrain>(State.OpenRequestLanguage!).CancelRequest(requestId, PersonId);
+            try
+            {
+                await GrainFactory.GetGrain<IMatchmakerGrain>(State.OpenRequestLanguage!).CancelRequest(requestId, PersonId);
+            }
+            catch (RuleViolationException e) when (e.Code == "request-unknown")
+            {
+                // Matched or cancelled meanwhile: a conversation it became is ended below with the others.
+            }
         }
 
         // Each step can run again, so a deletion that failed half-way is finished by asking again.
@@ -72,15 +80,19 @@ public sealed partial class PersonGrain
             await GrainFactory.GetGrain<IAccountGrain>(username).Delete(PersonId);
         }
 
-        // Last, so every step above could still find what it needed; from here the person is unknown.
+        await LeaveModeratedConversationsAsync("account-deleted");
+
+        // Last, so every step above could still find what it needed; from here the person is unknown, and every
+        // session with them: their live connections close.
         await person.ClearStateAsync();
         lastHeartbeat = null;
         lastPushedAvailable = null;
+        events.Publish(new SessionsEnded(PersonId, SessionId: null));
         DeactivateOnIdle();
     }
 
     private IEnumerable<string> ConversationIds() =>
         State.ActiveConversations.Concat(State.History.Select(h => h.ConversationId)).Distinct().ToList();
 
-    private IEnumerable<string> RoomIds() => State.Rooms.Union(State.RoomsJoined).ToList();
+    private IEnumerable<string> RoomIds() => State.Rooms.Union(State.RoomsJoined).Union(State.WatchingRooms).ToList();
 }

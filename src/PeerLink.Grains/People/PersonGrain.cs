@@ -1,17 +1,19 @@
 using Microsoft.Extensions.Options;
 using PeerLink.Grains.CheckIns;
 using PeerLink.Grains.Conversations;
+using PeerLink.Grains.Events;
 using PeerLink.Grains.Matching;
-using PeerLink.Silo;
-using PeerLink.Silo.Timers;
 
 namespace PeerLink.Grains.People;
 
+[GrainType("person")]
 public sealed partial class PersonGrain(
     [PersistentState("person")] IPersistentState<PersonState> person,
     TimeProvider time,
-    IOptions<MatchingOptions> matchingOptions) : Grain, IPersonGrain
+    IOptions<MatchingOptions> matchingOptions,
+    IPeerLinkEvents events) : Grain, IPersonGrain
 {
+    public const int MaxBlocked = 200;
     private const int MaxHistory = 200;
     private static readonly TimeSpan MaxCoolDown = TimeSpan.FromHours(2);
     private static readonly TimeSpan MaxCheckInAhead = TimeSpan.FromDays(90);
@@ -24,7 +26,7 @@ public sealed partial class PersonGrain(
     private bool? lastPushedAvailable;
     private IGrainTimer? presenceTimer;
 
-    private string PersonId => GetPrimaryKeyString();
+    private string PersonId => this.GetPrimaryKeyString();
 
     public async Task<PersonProfile> Register(string pseudonym, Role roles)
     {
@@ -43,6 +45,19 @@ public sealed partial class PersonGrain(
     public async Task<PersonProfile> SetRoles(Role roles, string changedBy)
     {
         RequireRegistered();
+        if (changedBy == PersonId)
+        {
+            // Asked of this grain itself: its own state is the truth, and a call to itself would wait on itself.
+            if (!State.Roles.HasFlag(Role.Admin))
+            {
+                throw new RuleViolationException("not-an-admin", "Only an admin can do that.");
+            }
+        }
+        else
+        {
+            await ActingAdmin.RequireAsync(GrainFactory, changedBy);
+        }
+
         if (roles == Role.None)
         {
             throw new RuleViolationException("role-required", "A person needs at least one role.");
@@ -54,10 +69,52 @@ public sealed partial class PersonGrain(
             throw new RuleViolationException("admin-self-demotion", "Admins cannot take the admin role from themselves; ask another admin.");
         }
 
+        var lostModerator = State.Roles.HasFlag(Role.Moderator) && !roles.HasFlag(Role.Moderator);
         State.Roles = roles;
         await person.WriteStateAsync();
+        events.Publish(new AccessChanged(PersonId));
         await PushToPoolsAsync();
+        if (lostModerator)
+        {
+            await LeaveModerationAsync();
+        }
+
         return Profile();
+    }
+
+    public Task ModeratingChanged(string conversationId, bool moderating) => NoteModeratorPartAsync(State.Moderating, conversationId, moderating);
+
+    public Task RoomWatchingChanged(string groupId, bool watching) => NoteModeratorPartAsync(State.WatchingRooms, groupId, watching);
+
+    // A person who deleted their account is not written back by a conversation or room that had not heard yet.
+    private async Task NoteModeratorPartAsync(HashSet<string> parts, string id, bool taking)
+    {
+        if (State.Pseudonym is not null && (taking ? parts.Add(id) : parts.Remove(id)))
+        {
+            await person.WriteStateAsync();
+        }
+    }
+
+    /// <summary>Ends this moderator's part in every conversation they joined; the conversations tell this grain back, one-way.</summary>
+    private async Task LeaveModeratedConversationsAsync(string reason)
+    {
+        foreach (var conversationId in State.Moderating)
+        {
+            await GrainFactory.GetGrain<IConversationGrain>(conversationId).RemoveModerator(PersonId, reason);
+        }
+    }
+
+    /// <summary>A moderator who lost the role goes off duty, out of every conversation they joined, and out of the rooms they watched.</summary>
+    private async Task LeaveModerationAsync()
+    {
+        await GrainFactory.GetGrain<Moderation.IModerationGrain>(Moderation.ModerationGrain.Key).SetOnDuty(PersonId, onDuty: false);
+        await LeaveModeratedConversationsAsync("role-removed");
+
+        // The rooms answer one-way and tell this grain back what changed.
+        foreach (var groupId in State.Rooms.Union(State.WatchingRooms).ToList())
+        {
+            await GrainFactory.GetGrain<Groups.ISupportGroupGrain>(groupId).ModeratorRoleRemoved(PersonId);
+        }
     }
 
     public async Task<PersonProfile> SetUsername(string username)
@@ -175,10 +232,21 @@ public sealed partial class PersonGrain(
     public async Task Block(string personId)
     {
         RequireRegistered();
-        GrainId.ValidateKey(personId);
+        GrainKeys.Validate(personId);
         if (personId == PersonId)
         {
             throw new RuleViolationException("block-self", "You cannot block yourself.");
+        }
+
+        if (!State.Blocked.Contains(personId))
+        {
+            if (State.Blocked.Count >= MaxBlocked)
+            {
+                throw new RuleViolationException("blocks-too-many", $"You have blocked {MaxBlocked} people, the most PeerLink keeps.");
+            }
+
+            // Only someone who exists: a made-up id would sit in the list, and in the person's export, for nothing.
+            await GrainFactory.GetGrain<IPersonGrain>(personId).GetProfile();
         }
 
         if (State.Blocked.Add(personId))
@@ -217,6 +285,12 @@ public sealed partial class PersonGrain(
 
     public async Task RoomMembershipChanged(string groupId, bool member)
     {
+        // A person who deleted their account is not written back by a room that had not heard yet.
+        if (State.Pseudonym is null)
+        {
+            return;
+        }
+
         if (member ? State.Rooms.Add(groupId) : State.Rooms.Remove(groupId))
         {
             if (member)
@@ -313,6 +387,8 @@ public sealed partial class PersonGrain(
 
     public async Task JoinAsSeeker(string conversationId, string requestId)
     {
+        // Refused for a person deleted while the match was being made: the matchmaker then gives the peer's place back.
+        RequireRegistered();
         if (State.OpenRequestId == requestId)
         {
             State.OpenRequestId = null;
@@ -372,19 +448,21 @@ public sealed partial class PersonGrain(
         State.OpenRequestLanguage is { } language
         && await GrainFactory.GetGrain<IMatchmakerGrain>(language).GetQueueStatus(requestId) is not null;
 
+    // Copies of the lists: a profile is an immutable record, and Orleans passes it by reference to callers in this
+    // silo, while this grain goes on changing its own lists.
     private PersonProfile Profile() => new(
         PersonId,
         State.Pseudonym!,
         State.Roles,
-        State.Identities,
-        State.Languages,
+        [.. State.Identities],
+        [.. State.Languages],
         State.TimeZone,
         State.Training,
         State.Capacity,
         IsAvailable(time.GetUtcNow()),
-        State.ActiveConversations,
+        [.. State.ActiveConversations],
         State.CoolDownUntil,
-        State.WeeklyWindows,
+        [.. State.WeeklyWindows],
         State.Username);
 
     private bool IsAvailable(DateTimeOffset now) =>
@@ -397,8 +475,8 @@ public sealed partial class PersonGrain(
     private PeerSnapshot Snapshot(DateTimeOffset now) => new(
         PersonId,
         State.Pseudonym!,
-        State.Identities,
-        State.Languages,
+        [.. State.Identities],
+        [.. State.Languages],
         State.Training is not null,
         IsAvailable(now),
         State.Capacity,
@@ -434,7 +512,7 @@ public sealed partial class PersonGrain(
     private void EnsurePresenceTimer()
     {
         var every = options.PresenceTimeout / 3;
-        presenceTimer ??= RegisterGrainTimer(async _ =>
+        presenceTimer ??= this.RegisterGrainTimer(async _ =>
         {
             if (lastPushedAvailable != IsAvailable(time.GetUtcNow()))
             {

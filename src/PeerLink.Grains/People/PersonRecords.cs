@@ -1,6 +1,7 @@
 namespace PeerLink.Grains.People;
 
 [Flags]
+[GenerateSerializer, Alias("peerlink.role")]
 public enum Role
 {
     None = 0,
@@ -11,31 +12,37 @@ public enum Role
 }
 
 /// <summary>A peer's training: completed when, and recorded by which admin.</summary>
-public sealed record TrainingRecord(DateTimeOffset CompletedAt, string RecordedBy);
+[GenerateSerializer, Immutable, Alias("peerlink.training-record")]
+public sealed record TrainingRecord([Id(0)] DateTimeOffset CompletedAt, [Id(1)] string RecordedBy);
 
 /// <summary>A weekly slot in the peer's own time zone, such as Monday 18:00–21:00.</summary>
-public sealed record WeeklyWindow(DayOfWeek Day, TimeOnly Start, TimeOnly End);
+[GenerateSerializer, Immutable, Alias("peerlink.weekly-window")]
+public sealed record WeeklyWindow([Id(0)] DayOfWeek Day, [Id(1)] TimeOnly Start, [Id(2)] TimeOnly End);
 
 /// <param name="Identities">Ranked, most important first.</param>
-public sealed record ProfileUpdate(IReadOnlyList<string> Identities, IReadOnlyList<string> Languages, string TimeZone);
+[GenerateSerializer, Immutable, Alias("peerlink.profile-update")]
+public sealed record ProfileUpdate([Id(0)] IReadOnlyList<string> Identities, [Id(1)] IReadOnlyList<string> Languages, [Id(2)] string TimeZone);
 
+[GenerateSerializer, Immutable, Alias("peerlink.person-profile")]
 public sealed record PersonProfile(
-    string PersonId,
-    string Pseudonym,
-    Role Roles,
-    IReadOnlyList<string> Identities,
-    IReadOnlyList<string> Languages,
-    string TimeZone,
-    TrainingRecord? Training,
-    int Capacity,
-    bool Available,
-    IReadOnlyList<string> ActiveConversations,
-    DateTimeOffset? CoolDownUntil,
-    IReadOnlyList<WeeklyWindow> WeeklyWindows,
-    string? Username = null);
+    [Id(0)] string PersonId,
+    [Id(1)] string Pseudonym,
+    [Id(2)] Role Roles,
+    [Id(3)] IReadOnlyList<string> Identities,
+    [Id(4)] IReadOnlyList<string> Languages,
+    [Id(5)] string TimeZone,
+    [Id(6)] TrainingRecord? Training,
+    [Id(7)] int Capacity,
+    [Id(8)] bool Available,
+    [Id(9)] IReadOnlyList<string> ActiveConversations,
+    [Id(10)] DateTimeOffset? CoolDownUntil,
+    [Id(11)] IReadOnlyList<WeeklyWindow> WeeklyWindows,
+    [Id(12)] string? Username = null);
 
 /// <param name="WasPeer">Whether this person was the peer in it.</param>
 /// <param name="Rating">1 to 5, as this person rated the conversation; null until they give feedback.</param>
-public sealed record PastConversation(string ConversationId, string PartnerId, bool WasPeer, string Language, DateTimeOffset EndedAt, int? Rating = null, bool TalkAgain = false);
+[GenerateSerializer, Immutable, Alias("peerlink.past-conversation")]
+public sealed record PastConversation([Id(0)] string ConversationId, [Id(1)] string PartnerId, [Id(2)] bool WasPeer, [Id(3)] string Language, [Id(4)] DateTimeOffset EndedAt, [Id(5)] int? Rating = null, [Id(6)] bool TalkAgain = false);
 
-public sealed record CheckInRecord(string CheckInId, string PartnerId, DateTimeOffset DueAt);
+[GenerateSerializer, Immutable, Alias("peerlink.check-in-record")]
+public sealed record CheckInRecord([Id(0)] string CheckInId, [Id(1)] string PartnerId, [Id(2)] DateTimeOffset DueAt);

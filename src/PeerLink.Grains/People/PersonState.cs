@@ -46,4 +46,13 @@ public sealed class PersonState
     public HashSet<string> RoomsJoined { get; set; } = [];
 
     public List<CheckInRecord> CheckIns { get; set; } = [];
+
+    /// <summary>Open sign-in sessions, by id, with when each expires. Signing out removes one, or all.</summary>
+    public Dictionary<string, DateTimeOffset> Sessions { get; set; } = [];
+
+    /// <summary>One-to-one conversations this moderator joined and has not left, so losing the role ends their part in them.</summary>
+    public HashSet<string> Moderating { get; set; } = [];
+
+    /// <summary>Rooms this moderator watches quietly (unlisted), so losing the role ends that too.</summary>
+    public HashSet<string> WatchingRooms { get; set; } = [];
 }

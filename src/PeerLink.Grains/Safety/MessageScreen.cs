@@ -6,7 +6,8 @@ namespace PeerLink.Grains.Safety;
 public sealed record ScreenedMessage(string Text, CrisisAssessment Assessment);
 
 /// <summary>A crisis line, as shown to people: an immutable copy of the configured <see cref="CrisisResource"/>.</summary>
-public sealed record CrisisLine(string Name, string? Phone, string? Text, string? Url, string? Description);
+[GenerateSerializer, Immutable, Alias("peerlink.crisis-line")]
+public sealed record CrisisLine([Id(0)] string Name, [Id(1)] string? Phone, [Id(2)] string? Text, [Id(3)] string? Url, [Id(4)] string? Description);
 
 /// <summary>The one place messages pass through safety: every one-to-one and room message is screened here.</summary>
 public sealed class MessageScreen(ICrisisDetector detector, IOptions<CrisisOptions> options)

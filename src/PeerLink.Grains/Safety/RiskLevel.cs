@@ -1,6 +1,7 @@
 namespace PeerLink.Grains.Safety;
 
 /// <summary>How much crisis language a message shows. Ordered: a higher value is more serious.</summary>
+[GenerateSerializer, Alias("peerlink.risk-level")]
 public enum RiskLevel
 {
     None,

@@ -6,7 +6,7 @@ using PeerLink.Grains.Identities;
 using PeerLink.Grains.Invites;
 using PeerLink.Grains.Moderation;
 using PeerLink.Grains.People;
-using PeerLink.Silo;
+using Orleans;
 using PeerLink.Web.Auth;
 
 namespace PeerLink.Web.Apis;
@@ -40,7 +40,14 @@ internal static class AdminApi
 
         // 96 random bits: unguessable, and short enough to read out over the phone.
         var code = RandomNumberGenerator.GetHexString(24, lowercase: true);
-        var invite = await grains.GetGrain<IInviteGrain>(code).Create(role, user.PersonId(), TimeSpan.FromDays(request.ValidDays ?? 7));
+        // Checked here as well as in the grain: a number of days past TimeSpan's range would throw before the grain saw it.
+        var days = request.ValidDays ?? 7;
+        if (days < 1 || days > InviteGrain.MaxValidity.TotalDays)
+        {
+            throw new RuleViolationException("invite-validity-invalid", "An invite is valid for up to 30 days.");
+        }
+
+        var invite = await grains.GetGrain<IInviteGrain>(code).Create(role, user.PersonId(), TimeSpan.FromDays(days));
         return TypedResults.Created((string?)null, new InviteCreated(code, invite.Role, invite.ExpiresAt));
     }
 
@@ -62,14 +69,14 @@ internal static class AdminApi
         return TypedResults.Ok(await grains.GetGrain<IPersonGrain>(Errors.Keys.Person(id)).SetRoles(roles, user.PersonId()));
     }
 
-    private static async Task<Ok<IReadOnlyList<Identity>>> UpsertIdentityAsync(string id, IdentityRequest request, IGrainFactory grains)
+    private static async Task<Ok<IReadOnlyList<Identity>>> UpsertIdentityAsync(string id, IdentityRequest request, ClaimsPrincipal user, IGrainFactory grains)
     {
         var identity = new Identity(id, request.Name ?? string.Empty, request.Members ?? string.Empty, request.Description ?? string.Empty, request.Related ?? []);
-        return TypedResults.Ok((await grains.GetGrain<IIdentityCatalogGrain>(IdentityCatalogGrain.Key).Upsert(identity)).Identities);
+        return TypedResults.Ok((await grains.GetGrain<IIdentityCatalogGrain>(IdentityCatalogGrain.Key).Upsert(identity, user.PersonId())).Identities);
     }
 
-    private static async Task<Ok<IReadOnlyList<Identity>>> RemoveIdentityAsync(string id, IGrainFactory grains) =>
-        TypedResults.Ok((await grains.GetGrain<IIdentityCatalogGrain>(IdentityCatalogGrain.Key).Remove(id)).Identities);
+    private static async Task<Ok<IReadOnlyList<Identity>>> RemoveIdentityAsync(string id, ClaimsPrincipal user, IGrainFactory grains) =>
+        TypedResults.Ok((await grains.GetGrain<IIdentityCatalogGrain>(IdentityCatalogGrain.Key).Remove(id, user.PersonId())).Identities);
 
     /// <summary>The moderation audit log, oldest first, paged by entry number.</summary>
     private static async Task<Ok<AuditPage>> AuditAsync(long? after, int? limit, IGrainFactory grains) =>

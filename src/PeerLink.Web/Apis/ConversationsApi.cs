@@ -5,7 +5,7 @@ using PeerLink.Grains.Conversations;
 using PeerLink.Grains.Messages;
 using PeerLink.Grains.People;
 using PeerLink.Web.Realtime;
-using PeerLink.Silo;
+using Orleans;
 using PeerLink.Web.Auth;
 using PeerLink.Web.Errors;
 

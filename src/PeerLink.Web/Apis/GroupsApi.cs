@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using PeerLink.Grains.Groups;
 using PeerLink.Grains.Messages;
 using PeerLink.Grains.People;
-using PeerLink.Silo;
+using Orleans;
 using PeerLink.Web.Auth;
 using PeerLink.Web.Errors;
 using PeerLink.Web.Realtime;

@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using PeerLink.Grains.Identities;
-using PeerLink.Silo;
+using Orleans;
 
 namespace PeerLink.Web.Apis;
 

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Mvc;
 using PeerLink.Grains;
 using PeerLink.Grains.People;
 using PeerLink.Grains.Privacy;
-using PeerLink.Silo;
+using Orleans;
 using PeerLink.Web.Auth;
 
 namespace PeerLink.Web.Apis;

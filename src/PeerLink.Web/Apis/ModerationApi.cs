@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using PeerLink.Grains.Groups;
 using PeerLink.Grains.Moderation;
 using PeerLink.Grains.People;
-using PeerLink.Silo;
+using Orleans;
 
 namespace PeerLink.Web.Apis;
 

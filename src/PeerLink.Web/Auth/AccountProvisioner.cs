@@ -1,7 +1,7 @@
 using PeerLink.Grains;
 using PeerLink.Grains.Accounts;
 using PeerLink.Grains.People;
-using PeerLink.Silo;
+using Orleans;
 
 namespace PeerLink.Web.Auth;
 

@@ -1,9 +1,6 @@
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
-using Microsoft.AspNetCore.DataProtection;
-using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.Extensions.Options;
-using PeerLink.Silo.Hosting;
-using PeerLink.Silo.Storage.Redis;
 using PeerLink.Grains.People;
 
 namespace PeerLink.Web.Auth;
@@ -13,11 +10,7 @@ internal static class AuthenticationExtensions
     public static void AddPeerLinkAuthentication(this WebApplicationBuilder builder)
     {
         builder.Services.AddAuthentication(PeerLinkAuth.Scheme)
-            .AddPolicyScheme(PeerLinkAuth.Scheme, "Bearer token or cookie", o => o.ForwardDefaultSelector = context =>
-                context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
-                || context.Request.Query.ContainsKey("access_token")
-                    ? PeerLinkAuth.BearerScheme
-                    : PeerLinkAuth.CookieScheme)
+            .AddScheme<AuthenticationSchemeOptions, CurrentAccessHandler>(PeerLinkAuth.Scheme, "Current access, from a bearer token or cookie", configureOptions: null)
             .AddBearerToken(PeerLinkAuth.BearerScheme, o =>
             {
                 o.BearerTokenExpiration = TimeSpan.FromHours(12);
@@ -38,6 +31,9 @@ internal static class AuthenticationExtensions
                 o.Cookie.Name = "peerlink";
                 o.Cookie.HttpOnly = true;
                 o.Cookie.SameSite = SameSiteMode.Strict;
+
+                // Secure whenever the sign-in came over HTTPS, as it does behind any real deployment's TLS.
+                o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
                 o.ExpireTimeSpan = TimeSpan.FromHours(12);
                 o.SlidingExpiration = true;
 
@@ -52,15 +48,7 @@ internal static class AuthenticationExtensions
             .AddPolicy(nameof(Role.Peer), p => p.RequireRole(nameof(Role.Peer)))
             .AddPolicy(nameof(Role.Moderator), p => p.RequireRole(nameof(Role.Moderator)))
             .AddPolicy(nameof(Role.Admin), p => p.RequireRole(nameof(Role.Admin)));
-        builder.Services.AddDataProtection().SetApplicationName("PeerLink");
-        builder.Services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(services => new ConfigureOptions<KeyManagementOptions>(o =>
-        {
-            // Only in Redis mode: in memory mode everything else is lost at a restart anyway.
-            if (services.GetService<RedisConnection>() is { } redis)
-            {
-                o.XmlRepository = new RedisXmlRepository(redis, services.GetRequiredService<IOptions<SiloOptions>>().Value.ServiceId);
-            }
-        }));
+        builder.AddPeerLinkDataProtection();
         builder.Services.AddSingleton<TokenIssuer>();
         builder.Services.AddSingleton<AccountProvisioner>();
         builder.Services.AddAuthRateLimits();

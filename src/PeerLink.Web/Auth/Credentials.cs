@@ -27,6 +27,11 @@ internal static class Credentials
 
     public static string Hash(string username, string password) => Hasher.HashPassword(username, password);
 
-    public static bool Verify(string username, string passwordHash, string password) =>
-        Hasher.VerifyHashedPassword(username, passwordHash, password) != PasswordVerificationResult.Failed;
+    // A hash of nothing anyone knows, checked when there is no account or it is locked, so those answers take as long
+    // as a wrong password does.
+    private static readonly string NoAccountHash = Hasher.HashPassword("no-account", Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16)));
+
+    /// <summary>Whether the password matches the hash; with no hash, the same work is done and the answer is no.</summary>
+    public static bool Verify(string username, string? passwordHash, string password) =>
+        Hasher.VerifyHashedPassword(username, passwordHash ?? NoAccountHash, password) != PasswordVerificationResult.Failed && passwordHash is not null;
 }

@@ -3,7 +3,7 @@ using PeerLink.Grains;
 using PeerLink.Grains.Groups;
 using PeerLink.Grains.Identities;
 using PeerLink.Grains.People;
-using PeerLink.Silo;
+using Orleans;
 using PeerLink.Web.Auth;
 
 namespace PeerLink.Web.Demo;
@@ -64,10 +64,10 @@ internal sealed class DemoSeeder(
             await EnsureRoomAsync(id, settings);
         }
 
+        // The password itself stays out of the log: logs travel further than the settings they came from.
         logger.LogWarning(
-            "Demo mode: sign in as admin, moderator, or peer1 to peer4, all with the password from {Section}:Password ({Password}). Rooms: {Rooms}. Never use demo mode for real people.",
+            "Demo mode: sign in as admin, moderator, or peer1 to peer4, all with the password set in {Section}:Password. Rooms: {Rooms}. Never use demo mode for real people.",
             DemoOptions.SectionName,
-            password,
             string.Join(", ", Rooms.Select(r => r.Id)));
     }
 

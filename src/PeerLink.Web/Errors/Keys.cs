@@ -1,5 +1,4 @@
 using PeerLink.Grains;
-using PeerLink.Silo;
 
 namespace PeerLink.Web.Errors;
 
@@ -9,24 +8,11 @@ namespace PeerLink.Web.Errors;
 /// </summary>
 internal static class Keys
 {
-    public static string Conversation(string? id) => Require(id, "conversation-unknown", "There is no such conversation.");
+    public static string Conversation(string? id) => GrainKeys.Require(id, "conversation-unknown", "There is no such conversation.");
 
-    public static string Person(string? id) => Require(id, "person-unknown", "There is no such person.");
+    public static string Person(string? id) => GrainKeys.Require(id, "person-unknown", "There is no such person.");
 
-    public static string Invite(string? code) => Require(code, "invite-invalid", "This invite code is not valid. Ask an admin for a new one.");
+    public static string Invite(string? code) => GrainKeys.Require(code, "invite-invalid", "This invite code is not valid. Ask an admin for a new one.");
 
-    public static string Group(string? id) => Require(id, "group-unknown", "There is no such room.");
-
-    private static string Require(string? id, string code, string message)
-    {
-        try
-        {
-            GrainId.ValidateKey(id);
-            return id!;
-        }
-        catch (ArgumentException)
-        {
-            throw new RuleViolationException(code, message);
-        }
-    }
+    public static string Group(string? id) => GrainKeys.Require(id, "group-unknown", "There is no such room.");
 }

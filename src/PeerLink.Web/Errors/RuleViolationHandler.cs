@@ -11,7 +11,7 @@ internal sealed class RuleViolationHandler(IProblemDetailsService problems) : IE
 {
     // Rules about a thing that is not there, and about things that belong to others; every other refusal is bad input.
     private static readonly HashSet<string> NotFoundCodes = ["person-unknown", "conversation-unknown", "group-unknown"];
-    private static readonly HashSet<string> ForbiddenCodes = ["not-a-participant", "not-a-member"];
+    private static readonly HashSet<string> ForbiddenCodes = ["not-a-participant", "not-a-member", "not-an-admin", "not-a-moderator", "forbidden"];
 
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {

@@ -1,25 +1,30 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using PeerLink.Grains;
 using PeerLink.Silo.Hosting;
 using PeerLink.Web.Auth;
 using PeerLink.Web.Demo;
 using PeerLink.Web.Errors;
+using Orleans.Dashboard;
 using PeerLink.Web.Health;
+using PeerLink.Web.Operations;
 using PeerLink.Web.Realtime;
+using PeerLink.Web.Security;
 
 namespace PeerLink.Web.Extensions;
 
 internal static class ApplicationServiceExtensions
 {
-    /// <summary>Co-hosts the silo with storage chosen by "PeerLink:Storage" (Memory unless told otherwise).</summary>
+    /// <summary>Co-hosts a silo with PeerLink's grains, configured by the "Orleans" section (in memory unless told otherwise).</summary>
     public static void AddApplicationServices(this WebApplicationBuilder builder)
     {
-        builder.AddDefaultsFile("safety.json");
-        var storage = builder.Configuration.GetSection(StorageOptions.SectionName).Get<StorageOptions>() ?? new StorageOptions();
-        builder.Services.AddPeerLinkSilo()
-            .AddPeerLinkGrains()
-            .UseStorage(storage);
+        builder.AddPeerLinkSilo(silo =>
+        {
+            // The dashboard's collector profiles every grain call, so it runs only where an operator asked for it.
+            if (builder.Configuration.GetValue<bool>($"{OperationsOptions.SectionName}:{nameof(OperationsOptions.DashboardEnabled)}"))
+            {
+                silo.AddDashboard();
+            }
+        });
 
         // The API speaks camelCase JSON with enums as words ("seeker"), never as numbers.
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));
@@ -33,9 +38,12 @@ internal static class ApplicationServiceExtensions
             o.MimeTypes = ["text/html", "text/css", "text/javascript", "application/javascript", "image/svg+xml"];
         });
         builder.Services.AddExceptionHandler<RuleViolationHandler>();
+        builder.Services.AddExceptionHandler<OutageHandler>();
         builder.AddPeerLinkAuthentication();
+        builder.AddPeerLinkSecurity();
         builder.AddPeerLinkRealtime();
         builder.AddPeerLinkDemo();
-        builder.Services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage");
+        builder.Services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage", tags: [OperationsExtensions.ReadyTag]);
+        builder.AddPeerLinkOperations();
     }
 }

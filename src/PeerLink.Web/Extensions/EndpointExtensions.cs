@@ -1,7 +1,9 @@
 using PeerLink.Web.Apis;
 using PeerLink.Web.Bench;
 using PeerLink.Web.Health;
+using PeerLink.Web.Operations;
 using PeerLink.Web.Realtime;
+using PeerLink.Web.Security;
 
 namespace PeerLink.Web.Extensions;
 
@@ -10,6 +12,7 @@ internal static class EndpointExtensions
     public static void MapApplicationEndpoints(this WebApplication app)
     {
         app.UseExceptionHandler();
+        app.UsePeerLinkSecurity();
         app.UseStatusCodePages();
         app.UseResponseCompression();
         app.UseDefaultFiles();
@@ -19,6 +22,7 @@ internal static class EndpointExtensions
         app.UseAuthorization();
         app.UseRateLimiter();
         app.MapHealth();
+        app.MapPeerLinkOperations();
         app.MapAuthApi();
         app.MapIdentitiesApi();
         app.MapReferenceApi();

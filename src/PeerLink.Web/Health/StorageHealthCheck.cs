@@ -1,33 +1,30 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
-using PeerLink.Silo.Storage;
+using PeerLink.Silo.Hosting;
+using StackExchange.Redis;
 
 namespace PeerLink.Web.Health;
 
-/// <summary>Healthy when every configured store answers within two seconds.</summary>
-internal sealed class StorageHealthCheck(IEnumerable<IStorageHealthProbe> probes) : IHealthCheck
+/// <summary>Healthy when the store behind grain state, the message log and the keys answers within two seconds.</summary>
+internal sealed class StorageHealthCheck(PeerLinkStorage storage, IServiceProvider services) : IHealthCheck
 {
     private static readonly TimeSpan ProbeTimeout = TimeSpan.FromSeconds(2);
 
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
-        var data = new Dictionary<string, object>();
-        var failed = new List<string>();
-        foreach (var probe in probes)
+        if (storage.RedisConnectionName is not { } name)
         {
-            try
-            {
-                await probe.PingAsync(cancellationToken).WaitAsync(ProbeTimeout, cancellationToken);
-                data[probe.Name] = "reachable";
-            }
-            catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
-            {
-                data[probe.Name] = $"unreachable: {e.Message}";
-                failed.Add(probe.Name);
-            }
+            return HealthCheckResult.Healthy("Storage is in this process's memory.", new Dictionary<string, object> { ["memory"] = "reachable" });
         }
 
-        return failed.Count == 0
-            ? HealthCheckResult.Healthy("Storage is reachable.", data)
-            : HealthCheckResult.Unhealthy($"Storage unreachable: {string.Join(", ", failed)}.", data: data);
+        try
+        {
+            var redis = services.GetRequiredKeyedService<IConnectionMultiplexer>(name);
+            await redis.GetDatabase().PingAsync().WaitAsync(ProbeTimeout, cancellationToken);
+            return HealthCheckResult.Healthy("Storage is reachable.", new Dictionary<string, object> { ["redis"] = "reachable" });
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            return HealthCheckResult.Unhealthy("Storage unreachable: redis.", data: new Dictionary<string, object> { ["redis"] = $"unreachable: {e.Message}" });
+        }
     }
 }

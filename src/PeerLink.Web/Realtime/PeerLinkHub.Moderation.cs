@@ -10,33 +10,33 @@ namespace PeerLink.Web.Realtime;
 /// <summary>The moderator console's calls. The grains check the role again, so a call that slips past here still changes nothing.</summary>
 public sealed partial class PeerLinkHub
 {
-    [Authorize(Policy = nameof(Role.Moderator))]
+    [RequiresRole(Role.Moderator)]
     public Task SetOnDuty(bool onDuty) => Desk.SetOnDuty(PersonId, onDuty);
 
-    [Authorize(Policy = nameof(Role.Moderator))]
+    [RequiresRole(Role.Moderator)]
     public async Task<GroupView> WatchGroup(string groupId, bool quietly) =>
         GroupView.From(await Room(groupId).Watch(PersonId, quietly), presence);
 
-    [Authorize(Policy = nameof(Role.Moderator))]
+    [RequiresRole(Role.Moderator)]
     public Task WarnMember(string groupId, string personId, string reason) => Room(groupId).Warn(PersonId, Keys.Person(personId), reason);
 
-    [Authorize(Policy = nameof(Role.Moderator))]
+    [RequiresRole(Role.Moderator)]
     public Task MuteMember(string groupId, string personId, int minutes, string reason) =>
         Room(groupId).Mute(PersonId, Keys.Person(personId), TimeSpan.FromMinutes(minutes), reason);
 
-    [Authorize(Policy = nameof(Role.Moderator))]
+    [RequiresRole(Role.Moderator)]
     public Task RemoveMember(string groupId, string personId, string reason) => Room(groupId).Remove(PersonId, Keys.Person(personId), reason);
 
-    [Authorize(Policy = nameof(Role.Moderator))]
+    [RequiresRole(Role.Moderator)]
     public Task DeleteGroupMessage(string groupId, long seq, string reason) => Room(groupId).DeleteMessage(PersonId, seq, reason);
 
-    [Authorize(Policy = nameof(Role.Moderator))]
+    [RequiresRole(Role.Moderator)]
     public Task LockGroup(string groupId, bool locked, string reason) => Room(groupId).Lock(PersonId, locked, reason);
 
-    [Authorize(Policy = nameof(Role.Moderator))]
+    [RequiresRole(Role.Moderator)]
     public Task PinGroupMessage(string groupId, long? seq) => Room(groupId).Pin(PersonId, seq);
 
-    [Authorize(Policy = nameof(Role.Moderator))]
+    [RequiresRole(Role.Moderator)]
     public async Task<ModeratorConversationView> JoinConversation(string conversationId)
     {
         var info = await grains.GetGrain<IConversationGrain>(Keys.Conversation(conversationId)).JoinAsModerator(PersonId);
@@ -48,10 +48,15 @@ public sealed partial class PeerLinkHub
             info.StartedAt);
     }
 
-    [Authorize(Policy = nameof(Role.Moderator))]
+    /// <summary>The moderator leaves a one-to-one conversation they joined; both participants see it.</summary>
+    [RequiresRole(Role.Moderator)]
+    public Task LeaveConversation(string conversationId) =>
+        grains.GetGrain<IConversationGrain>(Keys.Conversation(conversationId)).LeaveAsModerator(PersonId);
+
+    [RequiresRole(Role.Moderator)]
     public Task ResolveAlert(string alertId, string? note) => Desk.Resolve(PersonId, alertId, note);
 
-    [Authorize(Policy = nameof(Role.Moderator))]
+    [RequiresRole(Role.Moderator)]
     public async Task CloseReport(string reportId, string outcome) => await Desk.CloseReport(PersonId, reportId, outcome);
 
     private ISupportGroupGrain Room(string groupId) => grains.GetGrain<ISupportGroupGrain>(Keys.Group(groupId));

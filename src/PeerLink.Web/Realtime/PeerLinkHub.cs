@@ -7,7 +7,7 @@ using PeerLink.Grains.Groups;
 using PeerLink.Grains.Matching;
 using PeerLink.Grains.Moderation;
 using PeerLink.Grains.People;
-using PeerLink.Silo;
+using Orleans;
 using PeerLink.Web.Auth;
 using PeerLink.Web.Errors;
 
@@ -69,20 +69,20 @@ public sealed partial class PeerLinkHub(IGrainFactory grains, IOptions<MatchingO
     public Task CancelRequest(string requestId) =>
         Pool(requestId, "request-unknown").CancelRequest(requestId, PersonId);
 
-    [Authorize(Policy = nameof(Role.Peer))]
+    [RequiresRole(Role.Peer)]
     public Task SetAvailability(AvailabilityArgs args) =>
         grains.GetGrain<IPersonGrain>(PersonId).SetAvailability(args.Available, args.Capacity);
 
     /// <summary>A peer rests after a conversation: no offers until the cool-down ends (0 ends it now).</summary>
-    [Authorize(Policy = nameof(Role.Peer))]
+    [RequiresRole(Role.Peer)]
     public Task StartCoolDown(int minutes) =>
         grains.GetGrain<IPersonGrain>(PersonId).StartCoolDown(TimeSpan.FromMinutes(minutes));
 
-    [Authorize(Policy = nameof(Role.Peer))]
+    [RequiresRole(Role.Peer)]
     public async Task AcceptOffer(string offerId) =>
         await Pool(offerId, "offer-unknown").AcceptOffer(offerId, PersonId);
 
-    [Authorize(Policy = nameof(Role.Peer))]
+    [RequiresRole(Role.Peer)]
     public Task DeclineOffer(string offerId) =>
         Pool(offerId, "offer-unknown").DeclineOffer(offerId, PersonId);
 

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using PeerLink.Grains.People;
-using PeerLink.Silo;
+using Orleans;
 
 namespace PeerLink.Web.Realtime;
 

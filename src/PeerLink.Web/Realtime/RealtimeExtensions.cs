@@ -11,10 +11,18 @@ internal static class RealtimeExtensions
     {
         // KeepAlive pings the PeerLink hub's connections spread over the interval; SignalR's own keep-alive, which
         // pings people who connected together all at once, is pushed far past it there.
-        builder.Services.AddSignalR(o => o.AddFilter<RuleViolationHubFilter>())
+        // Filters, outermost first: refusals become coded HubExceptions, then every call is checked against the
+        // person's current access. PeerLink's hub only: the load tool's echo hub has no people.
+        builder.Services.AddSignalR()
             .AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)))
-            .AddHubOptions<PeerLinkHub>(o => o.KeepAliveInterval = TimeSpan.FromDays(1));
+            .AddHubOptions<PeerLinkHub>(o =>
+            {
+                o.KeepAliveInterval = TimeSpan.FromDays(1);
+                o.AddFilter<RuleViolationHubFilter>();
+                o.AddFilter<CurrentAccessHubFilter>();
+            });
         builder.Services.AddSingleton<RuleViolationHubFilter>();
+        builder.Services.AddSingleton<CurrentAccessHubFilter>();
 
         builder.Services.AddOptions<KeepAliveOptions>().BindConfiguration(KeepAliveOptions.SectionName)
             .Validate(o => o.KeepAliveSeconds is >= 0.1 and <= 15, $"{KeepAliveOptions.SectionName}:KeepAliveSeconds must be from 0.1 to 15 (the browser drops a server silent for 30 s).").ValidateOnStart();

@@ -1,12 +1,14 @@
 using Microsoft.AspNetCore.SignalR;
 using PeerLink.Grains;
+using PeerLink.Web.Errors;
 
 namespace PeerLink.Web.Realtime;
 
 /// <summary>
 /// Gives hub callers the reason a product rule refused them: SignalR passes a HubException's text on, so the
-/// error reads "... HubException: code: message". Other exceptions keep SignalR's generic message, so
-/// internals never leak. Either way the connection stays up.
+/// error reads "... HubException: code: message". An outage (storage unreachable, the grain runtime out of time)
+/// gets a code too, such as "storage-unavailable", so a client knows to send it again. Other exceptions keep
+/// SignalR's generic message, so internals never leak. Either way the connection stays up.
 /// </summary>
 /// <remarks>
 /// A refusal is an answer, not a fault, so it is logged at Debug. SignalR's own dispatcher would log each
@@ -31,6 +33,11 @@ internal sealed class RuleViolationHubFilter(ILogger<RuleViolationHubFilter> log
         {
             logger.LogDebug("{Method} refused: {Message}", invocationContext.HubMethodName, e.Message);
             throw new HubException($"invalid-argument: {e.Message}");
+        }
+        catch (Exception e) when (Outage.Of(e) is { } outage)
+        {
+            logger.LogWarning("{Method} refused during an outage: {Code}: {Error}", invocationContext.HubMethodName, outage.Code, e.Message);
+            throw new HubException($"{outage.Code}: {outage.Message}");
         }
         catch (Exception e) when (e is not HubException)
         {

@@ -18,6 +18,9 @@ public sealed record ReportClosedMessage(string ReportId, string Outcome);
 
 public sealed record ModeratorJoinedMessage(string ConversationId, string ModeratorId, string Pseudonym);
 
+/// <param name="Reason">"left", "call-resolved", "role-removed" or "account-deleted".</param>
+public sealed record ModeratorLeftMessage(string ConversationId, string ModeratorId, string Pseudonym, string Reason);
+
 public sealed record ModerationNoticeMessage(string Action, string? GroupId, string? Reason, DateTimeOffset? Until);
 
 public sealed record GroupUpdatedMessage(string GroupId, string Change, long? Seq, string? Reason);

@@ -25,7 +25,22 @@ public sealed class SignalREvents : IHostedService, IPeerLinkEvents
         lanes = [.. Enumerable.Range(0, LaneCount).Select(_ => new DeliveryLane(DeliverAsync))];
     }
 
-    public void Publish(PeerLinkEvent e) => lanes[(int)((uint)StringComparer.Ordinal.GetHashCode(e.RecipientId) % (uint)LaneCount)].Publish(e);
+    public void Publish(PeerLinkEvent e)
+    {
+        // Not messages but changes to what the person's connections may do: at once, not behind their lane.
+        switch (e)
+        {
+            case AccessChanged changed:
+                Connections.ForgetAccess(changed.RecipientId);
+                return;
+            case SessionsEnded ended:
+                Connections.ForgetAccess(ended.RecipientId);
+                Connections.Close(ended.RecipientId, ended.SessionId);
+                return;
+        }
+
+        lanes[(int)((uint)StringComparer.Ordinal.GetHashCode(e.RecipientId) % (uint)LaneCount)].Publish(e);
+    }
 
     /// <summary>The hub method and payload an event becomes.</summary>
     public static (string Method, object Payload) ToHubMessage(PeerLinkEvent e) => e switch
@@ -46,6 +61,7 @@ public sealed class SignalREvents : IHostedService, IPeerLinkEvents
         ReportFiled r => ("ReportFiled", r.Report),
         ReportClosed r => ("ReportClosed", new ReportClosedMessage(r.ReportId, r.Outcome)),
         ModeratorJoined m => ("ModeratorJoined", new ModeratorJoinedMessage(m.ConversationId, m.ModeratorId, m.Pseudonym)),
+        ModeratorLeft m => ("ModeratorLeft", new ModeratorLeftMessage(m.ConversationId, m.ModeratorId, m.Pseudonym, m.Reason)),
         ModerationNotice n => ("ModerationNotice", new ModerationNoticeMessage(n.Action, n.GroupId, n.Reason, n.Until)),
         GroupUpdated g => ("GroupUpdated", new GroupUpdatedMessage(g.GroupId, g.Change, g.Seq, g.Reason)),
         MessagesRemoved r => ("MessagesRemoved", new MessagesRemovedMessage(r.ConversationId, r.GroupId, r.Seqs, r.Reason)),
@@ -64,6 +80,8 @@ public sealed class SignalREvents : IHostedService, IPeerLinkEvents
 
         await stopping.CancelAsync();
     }
+
+    private PersonIndexedLifetimeManager<PeerLinkHub> Connections => (PersonIndexedLifetimeManager<PeerLinkHub>)connections;
 
     private async Task DeliverAsync(PeerLinkEvent e)
     {

@@ -2,11 +2,10 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using PeerLink.Grains.Safety;
-using PeerLink.Silo.Hosting;
 
 namespace PeerLink.Grains.Tests.Safety;
 
-/// <summary>The safety services as a host builds them, from the web host's own safety.json plus any overrides.</summary>
+/// <summary>The safety services as a host builds them, from the shipped safety.json plus any overrides.</summary>
 internal static class SafetyServices
 {
     /// <summary>One detector on the real rules, shared because compiling them is the slow part.</summary>
@@ -17,12 +16,12 @@ internal static class SafetyServices
         var configuration = new ConfigurationBuilder();
         if (withSafetyJson)
         {
-            configuration.AddJsonFile(Path.Combine(AppContext.BaseDirectory, "Safety", "safety.json"), optional: false);
+            configuration.AddJsonFile(Path.Combine(AppContext.BaseDirectory, "safety.json"), optional: false);
         }
 
         configuration.AddInMemoryCollection(overrides ?? new Dictionary<string, string?>());
         var services = new ServiceCollection().AddSingleton<IConfiguration>(configuration.Build());
-        services.AddPeerLinkSilo().AddPeerLinkSafety();
+        services.AddLogging().AddPeerLinkGrains();
         return services.BuildServiceProvider();
     }
 

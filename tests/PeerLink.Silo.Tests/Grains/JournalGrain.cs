@@ -1,3 +1,5 @@
+using PeerLink.Grains.Logs;
+
 namespace PeerLink.Silo.Tests.Grains;
 
 /// <summary>A grain that keeps what it is told in a [PersistentLog].</summary>
@@ -16,4 +18,15 @@ public sealed class JournalGrain([PersistentLog("journal")] IPersistentLog<Journ
 
     public async Task<IReadOnlyList<string>> ReadAfter(long after) =>
         [.. (await journal.ReadAsync(after, 100)).Select(e => $"{e.Seq}:{e.Value.Text}:{e.Value.Length}")];
+}
+
+/// <summary>A grain whose [PersistentLog] parameter is of the wrong type.</summary>
+public interface IMisdeclaredGrain : IGrainWithStringKey
+{
+    Task Ping();
+}
+
+public sealed class MisdeclaredGrain([PersistentLog("journal")] List<JournalEntry> journal) : Grain, IMisdeclaredGrain
+{
+    public Task Ping() => Task.FromResult(journal.Count);
 }

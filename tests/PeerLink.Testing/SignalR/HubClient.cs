@@ -66,7 +66,8 @@ public sealed class HubClient : IAsyncDisposable
     /// Keep every event for <see cref="Events"/> and <see cref="WaitForEventAsync"/>. A load run turns it off and
     /// listens to <see cref="EventReceived"/> instead, so a long run does not hold every event it ever saw.
     /// </param>
-    public static async Task<HubClient> ConnectAsync(Uri hubUrl, string? accessToken = null, bool keepEvents = true, CancellationToken cancellationToken = default)
+    /// <param name="origin">The Origin header a browser would send from the page that opens the connection; none by default, as from a non-browser client.</param>
+    public static async Task<HubClient> ConnectAsync(Uri hubUrl, string? accessToken = null, bool keepEvents = true, CancellationToken cancellationToken = default, string? origin = null)
     {
         var builder = new UriBuilder(hubUrl) { Scheme = hubUrl.Scheme is "https" or "wss" ? "wss" : "ws" };
         if (accessToken is not null)
@@ -75,6 +76,11 @@ public sealed class HubClient : IAsyncDisposable
         }
 
         var client = new HubClient(keepEvents);
+        if (origin is not null)
+        {
+            client.socket.Options.SetRequestHeader("Origin", origin);
+        }
+
         try
         {
             await client.socket.ConnectAsync(builder.Uri, cancellationToken);

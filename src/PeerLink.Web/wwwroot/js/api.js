@@ -26,6 +26,9 @@ export async function api(method, path, body) {
   return data;
 }
 
+/** A page that signs someone in fires this on `document`, so the header can show who it is. */
+export const signedInEvent = 'peerlink:signed-in';
+
 export const get = (path) => api('GET', path);
 export const post = (path, body) => api('POST', path, body ?? {});
 

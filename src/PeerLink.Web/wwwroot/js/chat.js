@@ -78,6 +78,17 @@ export class ChatPane {
     this.log.note(moderatorId === me ? 'You joined the conversation as a moderator. Both people see that you joined.' : `A moderator, ${pseudonym}, joined the conversation.`);
   }
 
+  /** A moderator's part in the conversation ended: they left, the call was dealt with, or they are no longer a moderator. */
+  moderatorLeft({ moderatorId, pseudonym, reason }, me) {
+    this.moderators.delete(moderatorId);
+    if (moderatorId === me) {
+      this.log.note(reason === 'call-resolved' ? 'The call was dealt with, so you have left this conversation.' : 'You have left this conversation.');
+      this.composer.close();
+      return;
+    }
+    this.log.note(`The moderator, ${pseudonym}, left the conversation.`);
+  }
+
   async callModerator() {
     this.callButton.disabled = true;
     try {
@@ -115,6 +126,7 @@ export class ChatPane {
 export function routeConversationEvents(hub, find, me) {
   hub.on('MessageReceived', (message) => find(message.conversationId)?.receive(message));
   hub.on('ModeratorJoined', (joined) => find(joined.conversationId)?.moderatorJoined(joined, me()));
+  hub.on('ModeratorLeft', (left) => find(left.conversationId)?.moderatorLeft(left, me()));
   hub.on('MessagesRemoved', ({ conversationId, seqs }) => {
     const chat = conversationId ? find(conversationId) : null;
     for (const seq of seqs) chat?.log.markRemoved(seq);

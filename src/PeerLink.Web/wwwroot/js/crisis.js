@@ -3,8 +3,10 @@
 import { get } from './api.js';
 import { crisisLines } from './crisis-panel.js';
 import { $, markReady } from './dom.js';
+import { addAccountControls } from './layout.js';
 
 markReady();
+addAccountControls($('.site-header'));
 try {
   const resources = await get(`/api/crisis-resources?locale=${encodeURIComponent(navigator.language)}`);
   if (resources.length > 0) {

@@ -1,5 +1,5 @@
 // The first step for a seeker or a group-room visitor: a pseudonym, nothing more.
-import { post } from './api.js';
+import { post, signedInEvent } from './api.js';
 import { el } from './dom.js';
 
 export function guestSignIn(form, onSignedIn) {
@@ -24,6 +24,7 @@ export function guestSignIn(form, onSignedIn) {
     error.textContent = '';
     try {
       const signedIn = await post('/api/auth/guest', { pseudonym });
+      document.dispatchEvent(new Event(signedInEvent));
       await onSignedIn({ ...signedIn, pseudonym });
     } catch (failure) {
       error.textContent = failure.message;

@@ -57,10 +57,18 @@ async function joinConversation(conversationId) {
   try {
     const conversation = await state.hub.invoke('JoinConversation', conversationId);
     const chat = new ChatPane({ hub: state.hub, me: state.me, conversation, moderating: true });
-    chat.element.append(el('div', { className: 'actions' }, el('button', {
-      type: 'button', className: 'quiet',
-      onclick: () => { chat.element.remove(); state.conversations.delete(conversationId); $('#conversations-title').focus(); },
-    }, 'Close')));
+    // Leaving is a real step: the moderator's access ends, and both people see that they left.
+    const leave = async () => {
+      try {
+        await state.hub.invoke('LeaveConversation', conversationId);
+      } catch {
+        // Already out (the call was dealt with, or the conversation is gone): close the pane all the same.
+      }
+      chat.element.remove();
+      state.conversations.delete(conversationId);
+      $('#conversations-title').focus();
+    };
+    chat.element.append(el('div', { className: 'actions' }, el('button', { type: 'button', className: 'quiet', onclick: leave }, 'Leave conversation')));
     state.conversations.set(conversationId, chat);
     $('#conversations').append(chat.element);
     $('h2', chat.element).focus();

@@ -1,5 +1,5 @@
 // Sign-in with a username and password, for the pages of people with an account (peers, moderators).
-import { currentPerson, post } from './api.js';
+import { currentPerson, post, signedInEvent } from './api.js';
 import { el } from './dom.js';
 
 /** Builds the form in `form`; `onSignedIn(person)` runs once someone with `role` has signed in. */
@@ -19,6 +19,7 @@ export function accountSignIn(form, { role, wrongRole, onSignedIn }) {
     error.textContent = '';
     try {
       await post('/api/auth/login', { username: username.value.trim(), password: password.value });
+      document.dispatchEvent(new Event(signedInEvent));
       const person = await currentPerson();
       if (!person.roles.includes(role)) {
         error.textContent = wrongRole;
