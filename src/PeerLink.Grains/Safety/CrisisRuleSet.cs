@@ -107,9 +107,18 @@ internal sealed class CrisisRuleSet
         }
 
         CrisisAssessment? inThePast = null;
+        CrisisAssessment? undecided = null;
         foreach (var (name, pattern) in _high)
         {
-            foreach (var match in Occurrences(pattern, normalised))
+            var matches = Occurrences(pattern, normalised);
+            if (matches is null)
+            {
+                // A rule that could not be run is not a rule that did not match: a moderator is shown the message.
+                undecided ??= new CrisisAssessment(RiskLevel.Concern, $"{_language}:high:{name}+timeout");
+                continue;
+            }
+
+            foreach (var match in matches)
             {
                 var (start, end) = Clause(normalised, match);
                 if (IsPast(normalised[start..end]))
@@ -122,16 +131,19 @@ internal sealed class CrisisRuleSet
             }
         }
 
-        if (inThePast is not null)
+        if ((inThePast ?? undecided) is { } concern)
         {
-            return inThePast;
+            return concern;
         }
 
         foreach (var (name, pattern) in _concern)
         {
-            if (Occurrences(pattern, normalised).Any())
+            switch (Occurrences(pattern, normalised))
             {
-                return new CrisisAssessment(RiskLevel.Concern, $"{_language}:concern:{name}");
+                case null:
+                    return new CrisisAssessment(RiskLevel.Concern, $"{_language}:concern:{name}+timeout");
+                case { Count: > 0 }:
+                    return new CrisisAssessment(RiskLevel.Concern, $"{_language}:concern:{name}");
             }
         }
 
@@ -160,39 +172,35 @@ internal sealed class CrisisRuleSet
         }
     }
 
-    /// <summary>Matches that are neither negated nor part of a figure of speech. A pattern that times out matches nothing.</summary>
-    private IEnumerable<Match> Occurrences(Regex pattern, string text)
+    /// <summary>
+    /// Matches that are neither negated nor part of a figure of speech; null when the pattern timed out on both of
+    /// its tries, which <see cref="Assess"/> must not read as "no risk". A stalled machine (a thread preempted past
+    /// the limit, seen on CI) times out a pattern that would have matched; the second try, after the stall, settles it.
+    /// </summary>
+    private IReadOnlyList<Match>? Occurrences(Regex pattern, string text)
     {
-        try
+        for (var attempt = 1; ; attempt++)
         {
-            // Most messages match no rule: IsMatch settles those without building match lists (measured: 49 µs
-            // and 15 KB a message when every rule built one), and without the closure the checks below need.
-            if (!pattern.IsMatch(text))
+            try
             {
-                return [];
+                // Most messages match no rule: IsMatch settles those without building match lists (measured: 49 µs
+                // and 15 KB a message when every rule built one), and without the closure the checks below need.
+                if (!pattern.IsMatch(text))
+                {
+                    return [];
+                }
+
+                return [.. pattern.Matches(text).Where(m => !IsFigureOfSpeech(text, m) && !IsNegated(text, m))];
+            }
+            catch (RegexMatchTimeoutException) when (attempt < 2)
+            {
+                // Once more: a stall passes, a pattern that is truly too slow for this text times out again.
+            }
+            catch (RegexMatchTimeoutException)
+            {
+                return null;
             }
         }
-        catch (RegexMatchTimeoutException)
-        {
-            return [];
-        }
-
-        return Confirmed(pattern, text);
-    }
-
-    private IEnumerable<Match> Confirmed(Regex pattern, string text)
-    {
-        List<Match> matches;
-        try
-        {
-            matches = [.. pattern.Matches(text).Cast<Match>()];
-        }
-        catch (RegexMatchTimeoutException)
-        {
-            return [];
-        }
-
-        return matches.Where(m => !IsFigureOfSpeech(text, m) && !IsNegated(text, m));
     }
 
     private bool IsFigureOfSpeech(string text, Match match) =>
