@@ -54,6 +54,32 @@ public sealed class GroupRoomTests
     }
 
     [Fact]
+    public async Task Joining_a_room_over_and_over_is_refused_after_five_times_in_ten_minutes_but_leaving_never_is()
+    {
+        await using var app = await PeerLinkSilo.StartAsync();
+        var room = await CreateRoomAsync(app);
+        await app.AddSeekerAsync("a");
+        await app.AddSeekerAsync("b");
+        await room.Join("b");
+        var heardAtFirst = app.Events.To<GroupMemberChanged>("b").Count;
+        for (var i = 0; i < SupportGroupGrain.JoinsPerTenMinutes; i++)
+        {
+            await room.Join("a");
+            await room.Join("a"); // already a member: no news, and no count
+            await room.Leave("a");
+        }
+
+        var refused = await Assert.ThrowsAsync<RuleViolationException>(() => room.Join("a"));
+        var heard = app.Events.To<GroupMemberChanged>("b").Count - heardAtFirst;
+        app.Clock.Advance(TimeSpan.FromMinutes(10));
+        await room.Join("a");
+
+        Assert.Equal("room-rate-limited", refused.Code);
+        Assert.Equal(2 * SupportGroupGrain.JoinsPerTenMinutes, heard);
+        Assert.Contains((await room.GetInfo()).Members, m => m.PersonId == "a");
+    }
+
+    [Fact]
     public async Task A_full_room_refuses_another_member_but_lets_a_moderator_in()
     {
         await using var app = await PeerLinkSilo.StartAsync();

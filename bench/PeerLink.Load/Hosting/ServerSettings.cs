@@ -22,8 +22,9 @@ internal static class ServerSettings
         // Lets the run start each timed phase from a settled heap, PeerLink's and the echo hub's alike.
         ["PeerLink:Bench:SettleHeap"] = "true",
 
-        // Thousands of people sign in from one address; the per-person message limit stays as it is.
+        // Thousands of people sign in and connect from one address; the per-person limits stay as they are.
         ["PeerLink:Limits:SignInsPerMinute"] = "1000000",
+        ["PeerLink:Limits:ConnectionsPerAddress"] = "1000000",
 
         // Peers are made the way an admin makes them: invite, register, record training.
         ["PeerLink:Admin:Username"] = AdminUsername,

@@ -1,6 +1,7 @@
 using PeerLink.Grains.Logs;
 using PeerLink.Grains.Events;
 using PeerLink.Grains.Identities;
+using PeerLink.Grains.Limits;
 using PeerLink.Grains.Messages;
 using PeerLink.Grains.Moderation;
 using PeerLink.Grains.People;
@@ -22,11 +23,15 @@ public sealed partial class SupportGroupGrain(
     public const int MaxCapacity = 200;
     public const int MaxTitleLength = 80;
     public const int MaxDescriptionLength = 300;
+    public const int JoinsPerTenMinutes = 5;
     private const string TitleRule = "A room's title is 1 to 80 characters on one line.";
     private static readonly TimeSpan RateWindow = TimeSpan.FromMinutes(5);
 
     // For the moderators' dashboard; a rate, not a record, so it starts afresh with each activation.
     private readonly Queue<DateTimeOffset> recentMessages = new();
+
+    private readonly RecentActions joinLimit = new(time, JoinsPerTenMinutes, TimeSpan.FromMinutes(10), "room-rate-limited",
+        $"That is more than {JoinsPerTenMinutes} times joining this room in ten minutes; wait a few minutes before joining again.");
 
     private GroupState State => group.State;
 
@@ -70,6 +75,10 @@ public sealed partial class SupportGroupGrain(
         {
             RequireOpenTo(personId, settings);
         }
+
+        // Each join and leave is news to every member; joining again and again would flood them. Leaving is never
+        // refused, and a join refused here changes nothing.
+        joinLimit.Take(personId);
 
         var member = new GroupMember(personId, profile.Pseudonym, moderator, time.GetUtcNow(), Language: profile.Languages.FirstOrDefault());
         State.Members[personId] = member;

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using PeerLink.Grains.Events;
+using PeerLink.Grains.Limits;
 using PeerLink.Grains.People;
 using PeerLink.Grains.Telemetry;
 
@@ -24,8 +25,10 @@ public sealed class ModerationGrain(
 
     // Presence, not record: after a restart moderators are on duty again when their console reconnects.
     private readonly HashSet<string> onDuty = [];
-    private readonly Dictionary<string, Queue<DateTimeOffset>> recentReports = [];
-    private readonly Dictionary<string, Queue<DateTimeOffset>> recentCalls = [];
+    private readonly RecentActions reportLimit = new(time, ReportsPerMinute, TimeSpan.FromMinutes(1), "report-rate-limited",
+        $"That is more than {ReportsPerMinute} reports a minute. Moderators have your reports; wait a moment before sending more.");
+    private readonly RecentActions callLimit = new(time, CallsPerHour, TimeSpan.FromHours(1), "call-rate-limited",
+        $"That is more than {CallsPerHour} calls for a moderator in an hour. If you are in danger, the crisis lines are always open.");
 
     // Alerts an on-duty moderator has had in front of them, for the time-to-moderator metric. Memory only: after a
     // restart an open alert is timed again when a moderator next sees it, which can only make the figure worse.
@@ -98,8 +101,7 @@ public sealed class ModerationGrain(
             return open.CallId;
         }
 
-        TakePermit(recentCalls, call.CallerId, CallsPerHour, TimeSpan.FromHours(1), "call-rate-limited",
-            $"That is more than {CallsPerHour} calls for a moderator in an hour. If you are in danger, the crisis lines are always open.");
+        callLimit.Take(call.CallerId);
         State.OpenCalls.Add(call);
         await state.WriteStateAsync();
         ReportFigures();
@@ -149,8 +151,7 @@ public sealed class ModerationGrain(
             throw new RuleViolationException("report-category-invalid", "Choose one of the report reasons.");
         }
 
-        TakePermit(recentReports, reporterId, ReportsPerMinute, TimeSpan.FromMinutes(1), "report-rate-limited",
-            $"That is more than {ReportsPerMinute} reports a minute. Moderators have your reports; wait a moment before sending more.");
+        reportLimit.Take(reporterId);
         var report = new Report(Guid.NewGuid().ToString("N"), reporterId, target, category, Note(note), time.GetUtcNow());
         State.Reports[report.ReportId] = report;
         await state.WriteStateAsync();
@@ -187,28 +188,6 @@ public sealed class ModerationGrain(
 
     private bool IsOpen(string conversationId) =>
         State.OpenCalls.Any(c => c.ConversationId == conversationId) || State.OpenAlerts.Any(a => a.ConversationId == conversationId);
-
-    /// <summary>A sliding window per person: at most <paramref name="limit"/> within <paramref name="window"/>, else a refusal with <paramref name="code"/>.</summary>
-    private void TakePermit(Dictionary<string, Queue<DateTimeOffset>> windows, string personId, int limit, TimeSpan window, string code, string message)
-    {
-        var now = time.GetUtcNow();
-        if (!windows.TryGetValue(personId, out var recent))
-        {
-            windows[personId] = recent = new Queue<DateTimeOffset>();
-        }
-
-        while (recent.TryPeek(out var oldest) && now - oldest >= window)
-        {
-            recent.Dequeue();
-        }
-
-        if (recent.Count >= limit)
-        {
-            throw new RuleViolationException(code, message);
-        }
-
-        recent.Enqueue(now);
-    }
 
     /// <summary>Times an alert the first time an on-duty moderator has it; the caller reports the desk's figures after.</summary>
     private void Seen(CrisisAlert alert)
