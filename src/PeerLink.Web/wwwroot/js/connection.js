@@ -10,6 +10,7 @@ const labels = {
   connected: 'Connected',
   reconnecting: 'Connection lost. Reconnecting…',
   offline: 'Offline. Trying again…',
+  'too-many': 'Too many PeerLink windows are open. Close one, then reload this page.',
 };
 
 // Quick first tries, then every 5 s: a server restart or a patchy phone signal should not end a chat.
@@ -41,8 +42,12 @@ export function createConnection() {
       try { await handler(); } catch { /* the next reconnect tries again */ }
     }
   });
-  // Only when automatic reconnection itself stops: start over.
-  connection.onclose(() => start(true));
+  // Only when automatic reconnection itself stops: start over, unless the server refused this connection for
+  // being one too many, where trying again would only be refused again.
+  connection.onclose((error) => {
+    if (String(error?.message ?? '').includes('connections-too-many')) showState('too-many');
+    else start(true);
+  });
 
   async function start(again = false) {
     showState(again ? 'offline' : 'connecting');
