@@ -8,13 +8,59 @@ export class ApiError extends Error {
   }
 }
 
+// While storage is down the server answers 503 with Retry-After, and the request changed nothing: it is sent
+// again, with a notice on the page, for about a minute before the error is shown.
+const outageRetries = 12;
+let retrying = 0;
+
+function showTrouble() {
+  let notice = document.getElementById('trouble');
+  if (retrying === 0) {
+    notice?.remove();
+    return;
+  }
+  if (notice) return;
+  notice = document.createElement('p');
+  notice.id = 'trouble';
+  notice.className = 'trouble';
+  notice.setAttribute('role', 'status');
+  notice.textContent = 'PeerLink is having trouble right now. Retrying…';
+  (document.querySelector('main') ?? document.body).prepend(notice);
+}
+
+function retryDelay(response) {
+  const seconds = Number(response.headers.get('retry-after'));
+  return Number.isFinite(seconds) && seconds > 0 ? Math.min(seconds, 30) * 1000 : 5000;
+}
+
+async function send(method, path, body) {
+  let waited = false;
+  try {
+    for (let attempt = 0; ; attempt++) {
+      const response = await fetch(path, {
+        method,
+        credentials: 'same-origin',
+        headers: body === undefined ? {} : { 'Content-Type': 'application/json' },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      if (response.status !== 503 || attempt === outageRetries) return response;
+      if (!waited) {
+        waited = true;
+        retrying++;
+        showTrouble();
+      }
+      await new Promise((resolve) => setTimeout(resolve, retryDelay(response)));
+    }
+  } finally {
+    if (waited) {
+      retrying--;
+      showTrouble();
+    }
+  }
+}
+
 export async function api(method, path, body) {
-  const response = await fetch(path, {
-    method,
-    credentials: 'same-origin',
-    headers: body === undefined ? {} : { 'Content-Type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
+  const response = await send(method, path, body);
   const isJson = (response.headers.get('content-type') ?? '').includes('json');
   const data = isJson ? await response.json() : null;
   if (!response.ok) {
