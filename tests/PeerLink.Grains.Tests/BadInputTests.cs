@@ -73,6 +73,22 @@ public sealed class BadInputTests
     }
 
     [Fact]
+    public async Task A_profile_without_a_language_is_refused_and_the_one_kept_stays()
+    {
+        await using var app = await PeerLinkSilo.StartAsync();
+        var peer = app.Person("p");
+        await peer.Register("Alex", Role.Peer);
+        await peer.UpdateProfile(new ProfileUpdate(["veteran"], ["en"], "UTC"));
+
+        var error = await Assert.ThrowsAsync<RuleViolationException>(() => peer.UpdateProfile(new ProfileUpdate([], [], "UTC")));
+
+        var kept = await peer.GetProfile();
+        Assert.Equal("languages-required", error.Code);
+        Assert.Equal(["veteran"], kept.Identities);
+        Assert.Equal(["en"], kept.Languages);
+    }
+
+    [Fact]
     public async Task A_peer_without_training_cannot_set_themselves_available()
     {
         await using var app = await PeerLinkSilo.StartAsync();

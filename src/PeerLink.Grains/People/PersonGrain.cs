@@ -142,6 +142,12 @@ public sealed partial class PersonGrain(
         var catalog = await GrainFactory.GetGrain<Identities.IIdentityCatalogGrain>(Identities.IdentityCatalogGrain.Key).GetCatalog();
         var identities = Validation.Identities(update.Identities, catalog.Identities, allowEmpty: true);
         var languages = Validation.Languages(update.Languages, options);
+        if (languages.Count == 0)
+        {
+            // Without a language nobody can be matched with them, nor talk with them.
+            throw new RuleViolationException("languages-required", "Choose at least one language you talk in.");
+        }
+
         var timeZone = Validation.TimeZone(update.TimeZone);
         var leftPools = State.Languages.Except(languages).ToList();
         State.Identities = [.. identities];

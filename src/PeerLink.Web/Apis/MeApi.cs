@@ -36,9 +36,11 @@ internal static class MeApi
     private static async Task<Ok<PersonProfile>> GetAsync(ClaimsPrincipal user, IGrainFactory grains) =>
         TypedResults.Ok(await grains.GetGrain<IPersonGrain>(user.PersonId()).GetProfile());
 
+    /// <summary>The whole profile at once: a field left out is refused rather than read as "clear it".</summary>
     private static async Task<Ok<PersonProfile>> UpdateProfileAsync(ProfileRequest request, ClaimsPrincipal user, IGrainFactory grains) =>
-        TypedResults.Ok(await grains.GetGrain<IPersonGrain>(user.PersonId())
-            .UpdateProfile(new ProfileUpdate(request.Identities ?? [], request.Languages ?? [], request.TimeZone ?? "UTC")));
+        request is { Identities: { } identities, Languages: { } languages, TimeZone: { } timeZone }
+            ? TypedResults.Ok(await grains.GetGrain<IPersonGrain>(user.PersonId()).UpdateProfile(new ProfileUpdate(identities, languages, timeZone)))
+            : throw new RuleViolationException("profile-incomplete", "A profile names its identities (the list may be empty), its languages and its time zone.");
 
     /// <summary>A guest keeps their account: from now on they can sign in with a username and passphrase.</summary>
     private static async Task<Ok<PersonProfile>> KeepAccountAsync(PassphraseRequest request, ClaimsPrincipal user, IGrainFactory grains, AccountProvisioner accounts)

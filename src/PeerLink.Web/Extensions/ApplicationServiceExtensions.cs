@@ -38,6 +38,7 @@ internal static class ApplicationServiceExtensions
             o.MimeTypes = ["text/html", "text/css", "text/javascript", "application/javascript", "image/svg+xml"];
         });
         builder.Services.AddExceptionHandler<RuleViolationHandler>();
+        builder.Services.AddExceptionHandler<BadRequestHandler>();
         builder.Services.AddExceptionHandler<OutageHandler>();
         builder.AddPeerLinkAuthentication();
         builder.AddPeerLinkSecurity();

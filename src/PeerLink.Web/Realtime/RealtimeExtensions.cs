@@ -11,8 +11,8 @@ internal static class RealtimeExtensions
     {
         // KeepAlive pings the PeerLink hub's connections spread over the interval; SignalR's own keep-alive, which
         // pings people who connected together all at once, is pushed far past it there.
-        // Filters, outermost first: connections past the caps are refused, refusals become coded HubExceptions, then
-        // every call is checked against the person's current access. PeerLink's hub only: the load tool's echo hub has no people.
+        // Filters, outermost first: connections past the caps are refused, refusals become coded HubExceptions, a
+        // null where a method takes none is refused, then every call is checked against the person's current access. PeerLink's hub only: the load tool's echo hub has no people.
         builder.Services.AddSignalR()
             .AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)))
             .AddHubOptions<PeerLinkHub>(o =>
@@ -20,12 +20,14 @@ internal static class RealtimeExtensions
                 o.KeepAliveInterval = TimeSpan.FromDays(1);
                 o.AddFilter<ConnectionCaps>();
                 o.AddFilter<RuleViolationHubFilter>();
+                o.AddFilter<RequiredArgumentsHubFilter>();
                 o.AddFilter<CurrentAccessHubFilter>();
             });
         builder.Services.AddOptions<ConnectionLimitOptions>().BindConfiguration(ConnectionLimitOptions.SectionName)
             .Validate(o => o.ConnectionsPerPerson > 0 && o.ConnectionsPerAddress > 0, $"{ConnectionLimitOptions.SectionName}:ConnectionsPerPerson and ConnectionsPerAddress must be at least 1.").ValidateOnStart();
         builder.Services.AddSingleton<ConnectionCaps>();
         builder.Services.AddSingleton<RuleViolationHubFilter>();
+        builder.Services.AddSingleton<RequiredArgumentsHubFilter>();
         builder.Services.AddSingleton<CurrentAccessHubFilter>();
 
         builder.Services.AddOptions<KeepAliveOptions>().BindConfiguration(KeepAliveOptions.SectionName)
