@@ -1,6 +1,7 @@
 using System.Globalization;
 using PeerLink.Grains.Identities;
 using PeerLink.Grains.Matching;
+using PeerLink.Grains.Safety;
 
 namespace PeerLink.Grains;
 
@@ -11,8 +12,14 @@ public static class Validation
     public const int MaxTopicLength = 200;
     public const int MaxMessageLength = 4000;
 
-    public static string Pseudonym(string? pseudonym) =>
-        Name(pseudonym, 2, 32, "pseudonym-invalid", "A pseudonym is 2 to 32 characters on one line, with a letter or a digit and no invisible characters.");
+    /// <summary>A <see cref="Name"/> that holds no phone number or email address: others read it, and records keep it after the account is gone.</summary>
+    public static string Pseudonym(string? pseudonym)
+    {
+        var name = Name(pseudonym, 2, 32, "pseudonym-invalid", "A pseudonym is 2 to 32 characters on one line, with a letter or a digit and no invisible characters.");
+        return ContactMasker.HoldsContact(name)
+            ? throw new RuleViolationException("pseudonym-has-contact", "A pseudonym cannot be or hold a phone number or an email address.")
+            : name;
+    }
 
     /// <summary>
     /// A name others read as who or what something is (a pseudonym, a room's title, an identity's name): trimmed, <paramref name="min"/> to <paramref name="max"/> characters with at least one letter or digit, and
@@ -87,7 +94,10 @@ public static class Validation
     public static string? Topic(string? topic) =>
         OptionalLine(topic, MaxTopicLength, "topic-invalid", $"What's on your mind is one line of at most {MaxTopicLength} characters.");
 
-    /// <summary>One line of free text, trimmed, direction overrides dropped, of at most <paramref name="max"/> characters; null when nothing visible is left.</summary>
+    /// <summary>
+    /// One line of free text that others read (a topic, a reason, a note, a description): trimmed, direction overrides
+    /// dropped, at most <paramref name="max"/> characters, and contact details masked; null when nothing visible is left.
+    /// </summary>
     public static string? OptionalLine(string? text, int max, string code, string message)
     {
         var cleaned = FreeText(text);
@@ -98,7 +108,7 @@ public static class Validation
 
         var trimmed = cleaned.Trim();
         return trimmed.Length <= max && !trimmed.Any(char.IsControl)
-            ? trimmed
+            ? ContactMasker.Mask(trimmed)
             : throw new RuleViolationException(code, message);
     }
 

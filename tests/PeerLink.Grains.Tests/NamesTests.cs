@@ -35,4 +35,36 @@ public sealed class NamesTests
     {
         Assert.Equal(kept, Validation.Pseudonym(pseudonym));
     }
+
+    [Theory]
+    [InlineData("jo.bloggs@example.com")]
+    [InlineData("07700 900123")]
+    [InlineData("Jo 07700900123")]
+    [InlineData("jo (at) example (dot) com")]
+    [InlineData("ｊｏ＠ｅｘａｍｐｌｅ．ｃｏｍ")]
+    [InlineData("Sam +44 7700 900123")]
+    public void A_pseudonym_that_is_or_holds_a_phone_number_or_an_email_address_is_refused(string pseudonym)
+    {
+        var refused = Assert.Throws<RuleViolationException>(() => Validation.Pseudonym(pseudonym));
+
+        Assert.Equal("pseudonym-has-contact", refused.Code);
+    }
+
+    [Theory]
+    [InlineData("Jo at home")]
+    [InlineData("Mo 1987")]
+    [InlineData("@river")]
+    public void A_pseudonym_that_only_looks_like_a_contact_is_kept(string pseudonym)
+    {
+        Assert.Equal(pseudonym, Validation.Pseudonym(pseudonym));
+    }
+
+    [Theory]
+    [InlineData("call me on 07700 900123 or jo.topic@example.com", "call me on [phone removed] or [email removed]")]
+    [InlineData("feeling low, jo at example dot com", "feeling low, [email removed]")]
+    [InlineData("  since 2019 things got hard  ", "since 2019 things got hard")]
+    public void A_topic_is_kept_with_its_contact_details_masked(string topic, string kept)
+    {
+        Assert.Equal(kept, Validation.Topic(topic));
+    }
 }

@@ -44,7 +44,7 @@ public sealed partial class SupportGroupGrain(
 
         var catalog = await GrainFactory.GetGrain<IIdentityCatalogGrain>(IdentityCatalogGrain.Key).GetCatalog();
         State.Settings = new GroupSettings(
-            Validation.Name(settings.Title, 1, MaxTitleLength, "group-title-invalid", TitleRule),
+            ContactMasker.Mask(Validation.Name(settings.Title, 1, MaxTitleLength, "group-title-invalid", TitleRule)),
             Validation.OptionalLine(settings.Description, MaxDescriptionLength, "group-description-invalid", "A room's description is at most 300 characters on one line."),
             Validation.Identities(settings.Identities, catalog.Identities, allowEmpty: true),
             settings.Capacity is >= 2 and <= MaxCapacity

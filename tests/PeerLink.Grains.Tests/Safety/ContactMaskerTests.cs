@@ -14,6 +14,10 @@ public sealed class ContactMaskerTests
     [InlineData("0033 1 23 45 67 89", "[phone removed]")]
     [InlineData("ring 612 345 678", "ring [phone removed]")]
     [InlineData("whatsapp me:+4915123456789!", "whatsapp me:[phone removed]!")]
+    [InlineData("0 7 7 0 0 9 0 0 1 2 3", "[phone removed]")]
+    [InlineData("0\u00A07\u00A07\u00A00\u00A00\u00A09\u00A00\u00A00\u00A01\u00A02\u00A03", "[phone removed]")]
+    [InlineData("um nove um dois três quatro cinco seis sete", "[phone removed]")]
+    [InlineData("zero seven seven zero zero nine zero zero one two three", "[phone removed]")]
     public void A_phone_number_is_masked(string text, string masked)
     {
         Assert.Equal(masked, ContactMasker.Mask(text));
@@ -28,6 +32,38 @@ public sealed class ContactMaskerTests
     public void An_email_address_is_masked(string text, string masked)
     {
         Assert.Equal(masked, ContactMasker.Mask(text));
+    }
+
+    [Theory]
+    [InlineData("write to jo@localhost", "write to [email removed]")]
+    [InlineData("jo\uFF20example.com", "[email removed]")]
+    [InlineData("jo @ example.com", "[email removed]")]
+    [InlineData("jo%40example.com", "[email removed]")]
+    [InlineData("jo(at)example(dot)com", "[email removed]")]
+    [InlineData("\"jo smith\"@example.com", "[email removed]")]
+    [InlineData("jo@[127.0.0.1]", "[email removed]")]
+    [InlineData("jo@例え.jp", "[email removed]")]
+    [InlineData("07700\u200B900\u200B123", "[phone removed]")]
+    [InlineData("call 0\u200B7\u200B7\u200B0\u200B0 9\u200B0\u200B0\u200B1\u200B2\u200B3 now", "call [phone removed] now")]
+    [InlineData("jo at example dot co dot uk", "[email removed]")]
+    [InlineData("ana arroba example punto es", "[email removed]")]
+    [InlineData("\uFF10\uFF17\uFF17\uFF10\uFF10 \uFF19\uFF10\uFF10\uFF11\uFF12\uFF13", "[phone removed]")]
+    [InlineData("jo@\u0435\u0445ample.com", "[email removed]")]
+    public void An_obfuscated_contact_is_masked_exactly_where_it_was_typed(string text, string masked)
+    {
+        Assert.Equal(masked, ContactMasker.Mask(text));
+    }
+
+    [Theory]
+    [InlineData("Мій номер телефону я не дам, вибач")]
+    [InlineData("I'll be at Sam's dot dot dot")]
+    [InlineData("I'm at work. Net result is fine")]
+    [InlineData("see you @ 5")]
+    [InlineData("one day at a time, two steps forward")]
+    [InlineData("1.234.567 views")]
+    public void Prose_that_only_looks_like_a_contact_is_kept(string text)
+    {
+        Assert.Equal(text, ContactMasker.Mask(text));
     }
 
     [Theory]
