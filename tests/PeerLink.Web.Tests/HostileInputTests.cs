@@ -50,6 +50,8 @@ public sealed class HostileInputTests
             ["PeerLink:Demo:Password"] = "demo password",
             ["PeerLink:Limits:SignInsPerMinute"] = "1000000",
             ["PeerLink:Limits:MessagesPerSecond"] = "1000000",
+            ["PeerLink:Limits:WritesPerMinute"] = "1000000",
+            ["PeerLink:Limits:HubCallsPerTenSeconds"] = "1000000",
         }, logs);
         var tokens = new[]
         {

@@ -60,7 +60,7 @@ public sealed partial class ConversationGrain(
         return Info();
     }
 
-    public async Task<MessageAck> SendMessage(string personId, string text)
+    public async Task<MessageAck> SendMessage(string personId, string? text)
     {
         var start = await RequireParticipantOrModeratorAsync(personId);
         if (State.Status != ConversationStatus.Active)

@@ -13,7 +13,7 @@ public interface IConversationGrain : IGrainWithStringKey
     Task<ConversationInfo> End(string personId);
 
     /// <summary>Stores a participant's message and tells both people; returns once the message is stored.</summary>
-    Task<MessageAck> SendMessage(string personId, string text);
+    Task<MessageAck> SendMessage(string personId, string? text);
 
     /// <summary>A participant's read of the messages after <paramref name="after"/>; may interleave with sends.</summary>
     [AlwaysInterleave]

@@ -21,7 +21,7 @@ public interface ISupportGroupGrain : IGrainWithStringKey
     Task Leave(string personId);
 
     /// <summary>Stores a member's message and tells every member; returns once the message is stored.</summary>
-    Task<MessageAck> SendMessage(string personId, string text);
+    Task<MessageAck> SendMessage(string personId, string? text);
 
     /// <summary>A member's read of the messages after <paramref name="after"/>; may interleave with sends.</summary>
     [AlwaysInterleave]

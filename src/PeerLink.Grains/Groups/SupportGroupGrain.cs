@@ -122,7 +122,7 @@ public sealed partial class SupportGroupGrain(
         return Task.CompletedTask;
     }
 
-    public async Task<MessageAck> SendMessage(string personId, string text)
+    public async Task<MessageAck> SendMessage(string personId, string? text)
     {
         var member = RequireMember(personId);
         var now = time.GetUtcNow();

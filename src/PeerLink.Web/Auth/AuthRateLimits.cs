@@ -30,7 +30,13 @@ internal static class AuthRateLimits
                 await problems.WriteAsync(new ProblemDetailsContext
                 {
                     HttpContext = context.HttpContext,
-                    ProblemDetails = { Status = StatusCodes.Status429TooManyRequests, Title = "Too many sign-in attempts.", Detail = "Wait a minute, then try again." },
+                    ProblemDetails =
+                    {
+                        Status = StatusCodes.Status429TooManyRequests,
+                        Title = context.HttpContext.Request.Path.StartsWithSegments("/api/auth") ? "Too many sign-in attempts." : "Too many changes in a minute.",
+                        Detail = "Wait a minute, then try again.",
+                        Extensions = { ["code"] = "rate-limited" },
+                    },
                 });
             };
             o.AddPolicy(Policy, http => RateLimitPartition.GetFixedWindowLimiter(

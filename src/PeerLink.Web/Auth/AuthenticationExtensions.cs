@@ -52,6 +52,7 @@ internal static class AuthenticationExtensions
         builder.Services.AddSingleton<TokenIssuer>();
         builder.Services.AddSingleton<AccountProvisioner>();
         builder.Services.AddAuthRateLimits();
+        builder.Services.AddWriteRateLimits();
         builder.Services.AddOptions<AdminOptions>().BindConfiguration(AdminOptions.SectionName);
         builder.Services.AddHostedService<FirstAdminSeeder>();
     }

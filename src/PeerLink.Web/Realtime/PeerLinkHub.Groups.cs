@@ -13,7 +13,8 @@ public sealed partial class PeerLinkHub
         grains.GetGrain<ISupportGroupGrain>(Keys.Group(groupId)).Leave(PersonId);
 
     /// <summary>Returns once the message is stored, with its place in the room's order.</summary>
-    public async Task<MessageSent> SendGroupMessage(string groupId, string text)
+    [OwnRateLimit]
+    public async Task<MessageSent> SendGroupMessage(string groupId, string? text)
     {
         var room = grains.GetGrain<ISupportGroupGrain>(Keys.Group(groupId));
         messageLimit.Take(PersonId);

@@ -90,7 +90,8 @@ public sealed partial class PeerLinkHub(IGrainFactory grains, IOptions<MatchingO
         await grains.GetGrain<IConversationGrain>(Keys.Conversation(conversationId)).End(PersonId);
 
     /// <summary>Returns once the message is stored, with its place in the conversation's order.</summary>
-    public async Task<MessageSent> SendMessage(string conversationId, string text)
+    [OwnRateLimit]
+    public async Task<MessageSent> SendMessage(string conversationId, string? text)
     {
         var conversation = grains.GetGrain<IConversationGrain>(Keys.Conversation(conversationId));
         messageLimit.Take(PersonId);

@@ -11,8 +11,8 @@ internal static class RealtimeExtensions
     {
         // KeepAlive pings the PeerLink hub's connections spread over the interval; SignalR's own keep-alive, which
         // pings people who connected together all at once, is pushed far past it there.
-        // Filters, outermost first: connections past the caps are refused, refusals become coded HubExceptions, a
-        // null where a method takes none is refused, then every call is checked against the person's current access. PeerLink's hub only: the load tool's echo hub has no people.
+        // Filters, outermost first: connections past the caps are refused, refusals become coded HubExceptions, calls past a
+        // person's ceiling are refused, a null where a method takes none is refused, then every call is checked against the person's current access. PeerLink's hub only: the load tool's echo hub has no people.
         builder.Services.AddSignalR()
             .AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)))
             .AddHubOptions<PeerLinkHub>(o =>
@@ -20,6 +20,7 @@ internal static class RealtimeExtensions
                 o.KeepAliveInterval = TimeSpan.FromDays(1);
                 o.AddFilter<ConnectionCaps>();
                 o.AddFilter<RuleViolationHubFilter>();
+                o.AddFilter<HubCallRateLimiter>();
                 o.AddFilter<RequiredArgumentsHubFilter>();
                 o.AddFilter<CurrentAccessHubFilter>();
             });
@@ -28,6 +29,9 @@ internal static class RealtimeExtensions
         builder.Services.AddSingleton<ConnectionCaps>();
         builder.Services.AddSingleton<RuleViolationHubFilter>();
         builder.Services.AddSingleton<RequiredArgumentsHubFilter>();
+        builder.Services.AddOptions<HubCallLimitOptions>().BindConfiguration(HubCallLimitOptions.SectionName)
+            .Validate(o => o.HubCallsPerTenSeconds > 0, $"{HubCallLimitOptions.SectionName}:HubCallsPerTenSeconds must be at least 1.").ValidateOnStart();
+        builder.Services.AddSingleton<HubCallRateLimiter>();
         builder.Services.AddSingleton<CurrentAccessHubFilter>();
 
         builder.Services.AddOptions<KeepAliveOptions>().BindConfiguration(KeepAliveOptions.SectionName)
