@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Reflection;
-using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Options;
 using PeerLink.Grains;
@@ -23,37 +22,19 @@ internal sealed class OwnRateLimitAttribute : Attribute;
 /// A ceiling on every hub call a person makes, so no method can be called without end, whatever limit of its own
 /// it has or lacks: past it, a call is refused with "rate-limited" and does nothing. Counted by this node.
 /// </summary>
-internal sealed class HubCallRateLimiter : IHubFilter, IDisposable
+internal sealed class HubCallRateLimiter(IOptions<HubCallLimitOptions> options) : IHubFilter, IDisposable
 {
     private static readonly ConcurrentDictionary<MethodInfo, bool> OwnLimit = new();
 
-    private readonly IOptions<HubCallLimitOptions> options;
-    private readonly PartitionedRateLimiter<string> limiter;
-
-    public HubCallRateLimiter(IOptions<HubCallLimitOptions> options)
-    {
-        this.options = options;
-        var window = new SlidingWindowRateLimiterOptions
-        {
-            PermitLimit = options.Value.HubCallsPerTenSeconds,
-            Window = TimeSpan.FromSeconds(10),
-            SegmentsPerWindow = 5,
-            QueueLimit = 0,
-        };
-        Func<string, RateLimiter> create = _ => new SlidingWindowRateLimiter(window);
-        limiter = PartitionedRateLimiter.Create<string, string>(personId => RateLimitPartition.Get(personId, create));
-    }
+    private readonly PerPersonLimiter limiter = new(options.Value.HubCallsPerTenSeconds, TimeSpan.FromSeconds(10), segments: 5);
 
     public ValueTask<object?> InvokeMethodAsync(HubInvocationContext invocationContext, Func<HubInvocationContext, ValueTask<object?>> next)
     {
         if (invocationContext.Context.UserIdentifier is { } personId
-            && !OwnLimit.GetOrAdd(invocationContext.HubMethod, static m => m.IsDefined(typeof(OwnRateLimitAttribute))))
+            && !OwnLimit.GetOrAdd(invocationContext.HubMethod, static m => m.IsDefined(typeof(OwnRateLimitAttribute)))
+            && !limiter.TryTake(personId))
         {
-            using var lease = limiter.AttemptAcquire(personId);
-            if (!lease.IsAcquired)
-            {
-                throw new RuleViolationException("rate-limited", $"That is more than {options.Value.HubCallsPerTenSeconds} actions in ten seconds; wait a moment and try again.");
-            }
+            throw new RuleViolationException("rate-limited", $"That is more than {options.Value.HubCallsPerTenSeconds} actions in ten seconds; wait a moment and try again.");
         }
 
         return next(invocationContext);

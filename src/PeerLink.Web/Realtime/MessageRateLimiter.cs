@@ -1,4 +1,3 @@
-using System.Threading.RateLimiting;
 using Microsoft.Extensions.Options;
 using PeerLink.Grains;
 
@@ -12,37 +11,15 @@ public sealed class MessageLimitOptions
     public int MessagesPerSecond { get; set; } = 10;
 }
 
-/// <summary>
-/// Holds each person to a number of messages a second. ASP.NET Core's rate-limiting middleware sees only the
-/// hub's one long WebSocket request, not each invocation, so the hub asks the same limiter type itself.
-/// </summary>
-public sealed class MessageRateLimiter : IDisposable
+/// <summary>Holds each person to a number of messages a second, over conversations and rooms together.</summary>
+public sealed class MessageRateLimiter(IOptions<MessageLimitOptions> options) : IDisposable
 {
-    private readonly IOptions<MessageLimitOptions> options;
-    private readonly PartitionedRateLimiter<string> limiter;
-
-    public MessageRateLimiter(IOptions<MessageLimitOptions> options)
-    {
-        this.options = options;
-
-        // A sliding window, so a burst across a window boundary cannot reach twice the limit. The limiter asks for
-        // the partition on every message: both delegates are made once here, so asking allocates nothing.
-        var window = new SlidingWindowRateLimiterOptions
-        {
-            PermitLimit = options.Value.MessagesPerSecond,
-            Window = TimeSpan.FromSeconds(1),
-            SegmentsPerWindow = 10,
-            QueueLimit = 0,
-        };
-        Func<string, RateLimiter> create = _ => new SlidingWindowRateLimiter(window);
-        limiter = PartitionedRateLimiter.Create<string, string>(personId => RateLimitPartition.Get(personId, create));
-    }
+    private readonly PerPersonLimiter limiter = new(options.Value.MessagesPerSecond, TimeSpan.FromSeconds(1), segments: 10);
 
     /// <exception cref="RuleViolationException">The person is over the limit; the message is not taken.</exception>
     public void Take(string personId)
     {
-        using var lease = limiter.AttemptAcquire(personId);
-        if (!lease.IsAcquired)
+        if (!limiter.TryTake(personId))
         {
             throw new RuleViolationException(
                 "rate-limited",
