@@ -13,6 +13,9 @@ namespace PeerLink.Grains.Tests;
 /// <summary>A test silo with PeerLink's grains, a fake clock, recorded events, and helpers to set up people.</summary>
 public sealed class PeerLinkSilo : IAsyncDisposable
 {
+    /// <summary>The web node the tests' people are connected through.</summary>
+    public const string NodeId = "test-node";
+
     private PeerLinkSilo(TestSilo silo, FakeTimeProvider clock, RecordingEvents events)
     {
         Silo = silo;
@@ -96,7 +99,7 @@ public sealed class PeerLinkSilo : IAsyncDisposable
         {
             foreach (var peer in connectedPeers)
             {
-                await Person(peer).Heartbeat();
+                await Person(peer).Connected(PeerLinkSilo.NodeId);
             }
 
             var whole = by - moved >= step;

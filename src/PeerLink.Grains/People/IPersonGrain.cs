@@ -59,8 +59,20 @@ public interface IPersonGrain : IGrainWithStringKey
     /// <summary>A peer rests after a conversation: no offers until the cool-down ends.</summary>
     Task<PersonProfile> StartCoolDown(TimeSpan duration);
 
-    /// <summary>The connection is alive. Without one for the presence timeout a peer is unavailable.</summary>
-    Task Heartbeat();
+    /// <summary>
+    /// A web node holds a live connection of this person: said when the node's first one opens and again every
+    /// heartbeat while any stays. The person is online while some node has said so within the presence timeout; a
+    /// peer without it is unavailable.
+    /// </summary>
+    /// <param name="nodeId">The web node, which says the same id for as long as it runs.</param>
+    Task Connected(string nodeId);
+
+    /// <summary>The node's last connection of this person closed.</summary>
+    Task Disconnected(string nodeId);
+
+    /// <summary>Whether some web node holds a live connection of this person. A read; may interleave.</summary>
+    [AlwaysInterleave]
+    Task<bool> IsOnline();
 
     /// <summary>Never matches the two again, either way; ends a conversation they are in together; rooms stop carrying messages between them.</summary>
     Task Block(string personId);
@@ -68,10 +80,6 @@ public interface IPersonGrain : IGrainWithStringKey
     /// <summary>A read; may interleave, so no cycle of grains waiting on each other can block it.</summary>
     [AlwaysInterleave]
     Task<IReadOnlyList<string>> GetBlocked();
-
-    /// <summary>The person's first connection opened, or their last one closed; the rooms they are in are told.</summary>
-    [OneWay]
-    Task PresenceChanged(bool online);
 
     /// <summary>A room tells a moderator they began or stopped watching it quietly. One-way, like every call from rooms to people.</summary>
     [OneWay]

@@ -21,10 +21,7 @@ public sealed partial class PersonGrain(
     private readonly MatchingOptions options = matchingOptions.Value;
     private PersonState State => person.State;
 
-    // Presence lives only in this activation: after a restart a peer is away until their connection beats again.
-    private DateTimeOffset? lastHeartbeat;
     private bool? lastPushedAvailable;
-    private IGrainTimer? presenceTimer;
 
     private string PersonId => this.GetPrimaryKeyString();
 
@@ -222,19 +219,6 @@ public sealed partial class PersonGrain(
         return Profile();
     }
 
-    public async Task Heartbeat()
-    {
-        lastHeartbeat = time.GetUtcNow();
-        if (State.AvailabilityChosen)
-        {
-            EnsurePresenceTimer();
-            if (lastPushedAvailable != IsAvailable(time.GetUtcNow()))
-            {
-                await PushToPoolsAsync();
-            }
-        }
-    }
-
     public async Task Block(string personId)
     {
         RequireRegistered();
@@ -276,14 +260,6 @@ public sealed partial class PersonGrain(
         foreach (var groupId in State.Rooms)
         {
             await GrainFactory.GetGrain<Groups.ISupportGroupGrain>(groupId).BlocksChanged(PersonId, [.. State.Blocked]);
-        }
-    }
-
-    public async Task PresenceChanged(bool online)
-    {
-        foreach (var groupId in State.Rooms)
-        {
-            await GrainFactory.GetGrain<Groups.ISupportGroupGrain>(groupId).MemberPresenceChanged(PersonId, online);
         }
     }
 
@@ -512,19 +488,6 @@ public sealed partial class PersonGrain(
         }
 
         return snapshot;
-    }
-
-    // Presence and weekly windows change with time alone, so a timer looks again a few times per timeout.
-    private void EnsurePresenceTimer()
-    {
-        var every = options.PresenceTimeout / 3;
-        presenceTimer ??= this.RegisterGrainTimer(async _ =>
-        {
-            if (lastPushedAvailable != IsAvailable(time.GetUtcNow()))
-            {
-                await PushToPoolsAsync();
-            }
-        }, new GrainTimerCreationOptions(every, every));
     }
 
     private void RequireRegistered()

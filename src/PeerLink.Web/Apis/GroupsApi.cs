@@ -36,7 +36,7 @@ internal static class GroupsApi
     }
 
     private static async Task<Ok<GroupView>> GetAsync(string id, IGrainFactory grains, Presence presence) =>
-        TypedResults.Ok(GroupView.From(await grains.GetGrain<ISupportGroupGrain>(Keys.Group(id)).GetInfo(), presence));
+        TypedResults.Ok(await GroupView.FromAsync(await grains.GetGrain<ISupportGroupGrain>(Keys.Group(id)).GetInfo(), presence));
 
     private static async Task<Ok<MessagePage>> MessagesAsync(string id, long? after, int? limit, ClaimsPrincipal user, IGrainFactory grains) =>
         TypedResults.Ok(await grains.GetGrain<ISupportGroupGrain>(Keys.Group(id))
@@ -46,6 +46,6 @@ internal static class GroupsApi
     {
         var settings = new GroupSettings(request.Title ?? string.Empty, request.Description, request.Identities ?? [], request.Capacity ?? 0);
         var info = await grains.GetGrain<ISupportGroupGrain>(Guid.NewGuid().ToString("N")).Create(settings);
-        return TypedResults.Created($"/api/groups/{info.GroupId}", GroupView.From(info, presence));
+        return TypedResults.Created($"/api/groups/{info.GroupId}", await GroupView.FromAsync(info, presence));
     }
 }

@@ -40,16 +40,21 @@ public sealed record GroupView(
     bool Locked,
     long? PinnedSeq)
 {
-    public static GroupView From(GroupInfo info, Presence presence) => new(
-        info.GroupId,
-        info.Title,
-        info.Description,
-        info.Identities,
-        info.Capacity,
-        [.. info.Members.Select(m => new GroupMemberInfo(m.PersonId, m.Pseudonym, presence.IsOnline(m.PersonId), m.Moderator, m.WarnedUntil, m.MutedUntil))],
-        info.LastSeq,
-        info.Locked,
-        info.PinnedSeq);
+    /// <summary>The room as its grain says, with each member online or not as their own grain says, on whichever node they are.</summary>
+    public static async Task<GroupView> FromAsync(GroupInfo info, Presence presence)
+    {
+        var online = await presence.OnlineAmongAsync(info.Members.Select(m => m.PersonId));
+        return new(
+            info.GroupId,
+            info.Title,
+            info.Description,
+            info.Identities,
+            info.Capacity,
+            [.. info.Members.Select(m => new GroupMemberInfo(m.PersonId, m.Pseudonym, online.Contains(m.PersonId), m.Moderator, m.WarnedUntil, m.MutedUntil))],
+            info.LastSeq,
+            info.Locked,
+            info.PinnedSeq);
+    }
 }
 
 public sealed record GroupMessageReceivedMessage(string GroupId, long Seq, string SenderId, string Pseudonym, string Text, DateTimeOffset SentAt);

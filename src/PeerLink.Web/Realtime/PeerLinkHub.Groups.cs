@@ -7,7 +7,7 @@ namespace PeerLink.Web.Realtime;
 public sealed partial class PeerLinkHub
 {
     public async Task<GroupView> JoinGroup(string groupId) =>
-        GroupView.From(await grains.GetGrain<ISupportGroupGrain>(Keys.Group(groupId)).Join(PersonId), presence);
+        await GroupView.FromAsync(await grains.GetGrain<ISupportGroupGrain>(Keys.Group(groupId)).Join(PersonId), presence);
 
     public Task LeaveGroup(string groupId) =>
         grains.GetGrain<ISupportGroupGrain>(Keys.Group(groupId)).Leave(PersonId);

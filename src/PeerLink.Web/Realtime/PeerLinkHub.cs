@@ -29,18 +29,9 @@ public sealed partial class PeerLinkHub(IGrainFactory grains, IOptions<MatchingO
 
     public override async Task OnConnectedAsync()
     {
-        var isPeer = Context.User!.IsInRole(nameof(Role.Peer));
-        var first = presence.Connected(PersonId, needsHeartbeats: isPeer);
-        var person = grains.GetGrain<IPersonGrain>(PersonId);
-        if (isPeer)
-        {
-            await person.Heartbeat();
-        }
-
-        if (first)
-        {
-            await person.PresenceChanged(online: true);
-        }
+        // Every connection says so, not only a node's first: a peer's new tab makes them available at once.
+        presence.Connected(PersonId);
+        await grains.GetGrain<IPersonGrain>(PersonId).Connected(presence.NodeId);
     }
 
     public override async Task OnDisconnectedAsync(Exception? exception)
@@ -50,7 +41,7 @@ public sealed partial class PeerLinkHub(IGrainFactory grains, IOptions<MatchingO
             return;
         }
 
-        await grains.GetGrain<IPersonGrain>(PersonId).PresenceChanged(online: false);
+        await grains.GetGrain<IPersonGrain>(PersonId).Disconnected(presence.NodeId);
 
         // A moderator whose last console closed can no longer answer an alert.
         if (Context.User!.IsInRole(nameof(Role.Moderator)))

@@ -5,14 +5,15 @@ using Orleans;
 namespace PeerLink.Web.Realtime;
 
 /// <summary>
-/// Who has a live hub connection. While a peer does, their grain hears a heartbeat every ten seconds; when the
-/// last connection drops the beats stop, and the peer turns unavailable within the presence timeout.
+/// Who has a live hub connection to this node. The person's grain hears it when their first connection here opens and
+/// when the last one closes, and a heartbeat every ten seconds while any stays: the grain counts the person online while
+/// some node has beaten for them within the presence timeout, so presence holds across the nodes of a cluster and a
+/// node that dies stops counting by itself. A peer's availability rests on the same beats.
 /// </summary>
 /// <remarks>
-/// Only peers are beaten for: a heartbeat matters to a person's grain only for a peer's availability. The beats
-/// are spread over the ten seconds, a tenth of the peers each second, rather than sent all at once: a burst of
-/// thousands of grain calls every ten seconds held up the messages being sent at that moment (seen in the load
-/// run as 10 ms stalls every ten seconds).
+/// The beats are spread over the ten seconds, a tenth of the people each second, rather than sent all at once: a
+/// burst of thousands of grain calls every ten seconds held up the messages being sent at that moment (seen in the
+/// load run as 10 ms stalls every ten seconds).
 /// </remarks>
 public sealed class Presence(IGrainFactory grains, TimeProvider time, ILogger<Presence> logger) : BackgroundService
 {
@@ -22,25 +23,14 @@ public sealed class Presence(IGrainFactory grains, TimeProvider time, ILogger<Pr
     public const int Slots = 10;
 
     private readonly ConcurrentDictionary<string, int> connections = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, bool> beating = new(StringComparer.Ordinal);
 
-    /// <summary>Whether the person has a live connection to this node.</summary>
-    public bool IsOnline(string personId) => connections.ContainsKey(personId);
+    /// <summary>This node, as person grains know it: one id for as long as the process runs.</summary>
+    public string NodeId { get; } = Guid.NewGuid().ToString("N");
 
-    /// <param name="needsHeartbeats">Whether the person's grain needs heartbeats while they are connected (a peer).</param>
-    /// <returns>Whether that is the person's first connection.</returns>
-    public bool Connected(string personId, bool needsHeartbeats)
-    {
-        var first = connections.AddOrUpdate(personId, 1, (_, n) => n + 1) == 1;
-        if (needsHeartbeats)
-        {
-            beating[personId] = true;
-        }
+    /// <returns>Whether that is the person's first connection to this node.</returns>
+    public bool Connected(string personId) => connections.AddOrUpdate(personId, 1, (_, n) => n + 1) == 1;
 
-        return first;
-    }
-
-    /// <returns>Whether that was the person's last connection.</returns>
+    /// <returns>Whether that was the person's last connection to this node.</returns>
     public bool Disconnected(string personId)
     {
         if (connections.AddOrUpdate(personId, 0, (_, n) => n - 1) > 0)
@@ -49,15 +39,22 @@ public sealed class Presence(IGrainFactory grains, TimeProvider time, ILogger<Pr
         }
 
         connections.TryRemove(new KeyValuePair<string, int>(personId, 0));
-        beating.TryRemove(personId, out _);
         return true;
+    }
+
+    /// <summary>Which of these people some node of the cluster holds a live connection of, as their grains say.</summary>
+    public async Task<IReadOnlySet<string>> OnlineAmongAsync(IEnumerable<string> personIds)
+    {
+        var asked = await Task.WhenAll(personIds.Distinct(StringComparer.Ordinal)
+            .Select(async id => (Id: id, Online: await grains.GetGrain<IPersonGrain>(id).IsOnline())));
+        return asked.Where(a => a.Online).Select(a => a.Id).ToHashSet(StringComparer.Ordinal);
     }
 
     /// <summary>The people whose heartbeat falls on this tick; over <see cref="Slots"/> ticks each comes up once.</summary>
     public IEnumerable<string> DueOn(long tick)
     {
         var slot = (uint)(tick % Slots);
-        return beating.Keys.Where(personId => (uint)StringComparer.Ordinal.GetHashCode(personId) % Slots == slot);
+        return connections.Keys.Where(personId => (uint)StringComparer.Ordinal.GetHashCode(personId) % Slots == slot);
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -69,7 +66,7 @@ public sealed class Presence(IGrainFactory grains, TimeProvider time, ILogger<Pr
             {
                 try
                 {
-                    await grains.GetGrain<IPersonGrain>(personId).Heartbeat();
+                    await grains.GetGrain<IPersonGrain>(personId).Connected(NodeId);
                 }
                 catch (Exception e) when (e is not OperationCanceledException)
                 {

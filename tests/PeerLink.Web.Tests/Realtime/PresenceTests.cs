@@ -9,16 +9,16 @@ public sealed class PresenceTests
     private static Presence NewPresence() => new(grains: null!, TimeProvider.System, NullLogger<Presence>.Instance);
 
     [Fact]
-    public void Each_connected_peer_is_due_exactly_once_in_every_beat()
+    public void Each_connected_person_is_due_exactly_once_in_every_beat()
     {
         var presence = NewPresence();
-        var peers = Enumerable.Range(0, 200).Select(i => $"peer-{i}").ToList();
-        peers.ForEach(p => presence.Connected(p, needsHeartbeats: true));
+        var people = Enumerable.Range(0, 200).Select(i => $"person-{i}").ToList();
+        people.ForEach(p => presence.Connected(p));
 
         foreach (var firstTick in new long[] { 0, Presence.Slots, 7 })
         {
             var due = Enumerable.Range(0, Presence.Slots).SelectMany(i => presence.DueOn(firstTick + i)).ToList();
-            Assert.Equal(peers.Order(), due.Order());
+            Assert.Equal(people.Order(), due.Order());
         }
     }
 
@@ -28,7 +28,7 @@ public sealed class PresenceTests
         var presence = NewPresence();
         for (var i = 0; i < 1_000; i++)
         {
-            presence.Connected($"peer-{i}", needsHeartbeats: true);
+            presence.Connected($"person-{i}");
         }
 
         // 100 a tick on average; no tick carries more than twice that.
@@ -37,27 +37,22 @@ public sealed class PresenceTests
     }
 
     [Fact]
-    public void People_who_are_not_peers_are_online_but_get_no_heartbeats()
+    public void A_person_stays_due_until_their_last_connection_to_the_node_closes()
     {
         var presence = NewPresence();
-        presence.Connected("seeker", needsHeartbeats: false);
+        Assert.True(presence.Connected("person"));
+        Assert.False(presence.Connected("person"));
 
-        Assert.True(presence.IsOnline("seeker"));
+        Assert.False(presence.Disconnected("person"));
+        Assert.Single(Enumerable.Range(0, Presence.Slots).SelectMany(t => presence.DueOn(t)));
+
+        Assert.True(presence.Disconnected("person"));
         Assert.Empty(Enumerable.Range(0, Presence.Slots).SelectMany(t => presence.DueOn(t)));
     }
 
     [Fact]
-    public void A_peer_stays_due_until_their_last_connection_closes()
+    public void Each_node_has_its_own_id()
     {
-        var presence = NewPresence();
-        Assert.True(presence.Connected("peer", needsHeartbeats: true));
-        Assert.False(presence.Connected("peer", needsHeartbeats: true));
-
-        Assert.False(presence.Disconnected("peer"));
-        Assert.Single(Enumerable.Range(0, Presence.Slots).SelectMany(t => presence.DueOn(t)));
-
-        Assert.True(presence.Disconnected("peer"));
-        Assert.False(presence.IsOnline("peer"));
-        Assert.Empty(Enumerable.Range(0, Presence.Slots).SelectMany(t => presence.DueOn(t)));
+        Assert.NotEqual(NewPresence().NodeId, NewPresence().NodeId);
     }
 }

@@ -1,0 +1,70 @@
+using PeerLink.Grains.Events;
+using PeerLink.Grains.Groups;
+using PeerLink.Grains.Matching;
+
+namespace PeerLink.Grains.Tests;
+
+/// <summary>Presence across the web nodes of a cluster, as a person's grain keeps it.</summary>
+public sealed class PresenceTests
+{
+    [Fact]
+    public async Task A_person_connected_to_two_nodes_is_online_once_and_stays_online_when_one_node_lets_go()
+    {
+        await using var app = await PeerLinkSilo.StartAsync();
+        await RoomOfTwoAsync(app);
+
+        await app.Person("b").Connected("node-1");
+        await app.Person("b").Connected("node-2");
+        await app.Person("b").Disconnected("node-1");
+
+        Assert.True(await app.Person("b").IsOnline());
+        await Eventually.TrueAsync(() => app.Events.To<GroupMemberPresence>("a").Count == 1, "the room heard b come online");
+        Assert.Equal([("b", true)], app.Events.To<GroupMemberPresence>("a").Select(p => (p.PersonId, p.Online)));
+
+        await app.Person("b").Disconnected("node-2");
+
+        Assert.False(await app.Person("b").IsOnline());
+        var told = await app.Events.WaitFor<GroupMemberPresence>("a", p => !p.Online);
+        Assert.Equal("b", told.PersonId);
+        Assert.Equal(2, app.Events.To<GroupMemberPresence>("a").Count);
+    }
+
+    [Fact]
+    public async Task A_node_that_stops_beating_without_a_word_stops_counting_after_the_presence_timeout()
+    {
+        await using var app = await PeerLinkSilo.StartAsync();
+        await RoomOfTwoAsync(app);
+        var timeout = TimeSpan.FromSeconds(30);
+        Assert.Equal(timeout, new MatchingOptions().PresenceTimeout);
+
+        // node-1 dies holding b's connection; node-2 keeps beating for a's.
+        await app.Person("b").Connected("node-1");
+        await app.Person("a").Connected("node-2");
+        await app.AdvanceAsync(timeout / 2);
+        Assert.True(await app.Person("b").IsOnline());
+
+        await app.AdvanceUntilAsync(async () => !await app.Person("b").IsOnline(), timeout, "b's presence lapsed");
+        await app.Events.WaitFor<GroupMemberPresence>("a", p => p is { PersonId: "b", Online: false });
+    }
+
+    [Fact]
+    public async Task A_node_id_that_is_not_a_key_is_refused()
+    {
+        await using var app = await PeerLinkSilo.StartAsync();
+        await app.AddSeekerAsync("a");
+
+        await Assert.ThrowsAsync<ArgumentException>(() => app.Person("a").Connected(""));
+        Assert.False(await app.Person("a").IsOnline());
+    }
+
+    private static async Task RoomOfTwoAsync(PeerLinkSilo app)
+    {
+        var room = app.Silo.GetGrain<ISupportGroupGrain>("room");
+        await room.Create(new GroupSettings("Open room", null, [], Capacity: 5));
+        foreach (var member in new[] { "a", "b" })
+        {
+            await app.AddSeekerAsync(member);
+            await room.Join(member);
+        }
+    }
+}
