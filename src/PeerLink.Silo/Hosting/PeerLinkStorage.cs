@@ -44,6 +44,28 @@ public sealed record PeerLinkStorage(string? RedisConnectionName)
         return new PeerLinkStorage(name);
     }
 
+    /// <summary>
+    /// The connection this node joins a cluster through, when Orleans:Clustering:ProviderType is Redis; null when it
+    /// runs alone. A cluster keeps grain state in Redis too: state in one node's memory would split between nodes
+    /// and die with the node.
+    /// </summary>
+    public static string? ClusterConnectionName(IConfiguration configuration)
+    {
+        const string Clustering = "Orleans:Clustering";
+        if (!string.Equals(configuration[$"{Clustering}:ProviderType"], Redis, StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
+        if (!From(configuration).IsRedis)
+        {
+            throw new InvalidOperationException(
+                $"{Clustering}:ProviderType is Redis but grain state is kept in memory, where each node would have its own and lose it with the node. Set {DefaultStorage}:ProviderType to Redis as well (or PeerLink:Storage:Provider=Redis).");
+        }
+
+        return RequireConnection(configuration, Clustering);
+    }
+
     /// <summary>The connection names every Redis provider in the "Orleans" section asks for, each checked to have a connection string.</summary>
     public static IReadOnlySet<string> RedisConnectionNames(IConfiguration configuration)
     {

@@ -74,8 +74,27 @@ internal sealed class DemoSeeder(
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     /// <returns>The new person's id, or null when the account already existed.</returns>
-    private async Task<string?> EnsureAsync(string username, string password, string pseudonym, Role role) =>
-        await accounts.ExistsAsync(username) ? null : await accounts.CreateAsync(username, password, pseudonym, role);
+    /// <remarks>
+    /// Several nodes of a cluster may seed at the same moment. Each demo person has a fixed id, so two nodes register
+    /// the same person (which is idempotent) rather than two people, and the one whose account claim comes second
+    /// finds the username taken and leaves the rest to the other.
+    /// </remarks>
+    private async Task<string?> EnsureAsync(string username, string password, string pseudonym, Role role)
+    {
+        if (await accounts.ExistsAsync(username))
+        {
+            return null;
+        }
+
+        try
+        {
+            return await accounts.CreateAsync(username, password, pseudonym, role, personId: $"demo-{username}");
+        }
+        catch (RuleViolationException e) when (e.Code == "username-taken")
+        {
+            return null;
+        }
+    }
 
     private async Task EnsureRoomAsync(string id, GroupSettings settings)
     {
@@ -85,7 +104,14 @@ internal sealed class DemoSeeder(
         }
         catch (RuleViolationException e) when (e.Code == "group-unknown")
         {
-            await grains.GetGrain<ISupportGroupGrain>(id).Create(settings);
+            try
+            {
+                await grains.GetGrain<ISupportGroupGrain>(id).Create(settings);
+            }
+            catch (RuleViolationException again) when (again.Code == "group-exists")
+            {
+                // Another node of the cluster created it in between.
+            }
         }
     }
 

@@ -1,7 +1,10 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.SignalR;
+using Microsoft.AspNetCore.SignalR.StackExchangeRedis;
 using PeerLink.Grains.Events;
+using PeerLink.Silo.Hosting;
+using StackExchange.Redis;
 
 namespace PeerLink.Web.Realtime;
 
@@ -38,7 +41,17 @@ internal static class RealtimeExtensions
             .Validate(o => o.KeepAliveSeconds is >= 0.1 and <= 15, $"{KeepAliveOptions.SectionName}:KeepAliveSeconds must be from 0.1 to 15 (the browser drops a server silent for 30 s).").ValidateOnStart();
         builder.Services.AddSingleton<KeepAlive>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<KeepAlive>());
-        builder.Services.AddSingleton<HubLifetimeManager<PeerLinkHub>, PersonIndexedLifetimeManager<PeerLinkHub>>();
+        builder.Services.AddSingleton<LocalConnections>();
+        if (PeerLinkStorage.ClusterConnectionName(builder.Configuration) is { } redis)
+        {
+            AddClusterDelivery(builder.Services, redis, builder.Configuration["Orleans:ServiceId"] ?? PeerLinkConfiguration.DefaultServiceId);
+        }
+        else
+        {
+            builder.Services.AddSingleton<HubLifetimeManager<PeerLinkHub>, PersonIndexedLifetimeManager<PeerLinkHub>>();
+            builder.Services.AddSingleton<IPersonConnections>(sp => sp.GetRequiredService<LocalConnections>());
+        }
+
         builder.Services.AddSingleton<SignalREvents>();
         builder.Services.AddSingleton<IPeerLinkEvents>(sp => sp.GetRequiredService<SignalREvents>());
         builder.Services.AddHostedService(sp => sp.GetRequiredService<SignalREvents>());
@@ -47,6 +60,23 @@ internal static class RealtimeExtensions
         builder.Services.AddSingleton<MessageRateLimiter>();
         builder.Services.AddSingleton<Presence>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<Presence>());
+    }
+
+    /// <summary>
+    /// A node of a cluster: SignalR's Redis backplane carries each send to whichever node holds the person, on the
+    /// connection Orleans clusters through, under the service's own channel prefix; changes to a person's connections
+    /// go to every node (<see cref="ClusterConnections"/>).
+    /// </summary>
+    private static void AddClusterDelivery(IServiceCollection services, string redis, string serviceId)
+    {
+        services.AddSignalR().AddStackExchangeRedis(o => o.Configuration.ChannelPrefix = RedisChannel.Literal($"{serviceId}/signalr"));
+        services.AddOptions<RedisOptions>().Configure<IServiceProvider>((o, sp) =>
+            o.ConnectionFactory = _ => Task.FromResult(sp.GetRequiredKeyedService<IConnectionMultiplexer>(redis)));
+        services.AddSingleton<HubLifetimeManager<PeerLinkHub>, ClusterLifetimeManager<PeerLinkHub>>();
+        services.AddSingleton(sp => ActivatorUtilities.CreateInstance<ClusterConnections>(sp,
+            sp.GetRequiredKeyedService<IConnectionMultiplexer>(redis), RedisChannel.Literal($"{serviceId}/connections")));
+        services.AddSingleton<IPersonConnections>(sp => sp.GetRequiredService<ClusterConnections>());
+        services.AddHostedService(sp => sp.GetRequiredService<ClusterConnections>());
     }
 
     public static void MapPeerLinkHub(this IEndpointRouteBuilder endpoints) => endpoints.MapHub<PeerLinkHub>(PeerLinkHub.Path);

@@ -14,13 +14,15 @@ public sealed class SignalREvents : IHostedService, IPeerLinkEvents
     private static readonly int LaneCount = Math.Max(4, Environment.ProcessorCount * 2);
 
     private readonly HubLifetimeManager<PeerLinkHub> connections;
+    private readonly IPersonConnections people;
     private readonly ILogger<SignalREvents> logger;
     private readonly DeliveryLane[] lanes;
     private readonly CancellationTokenSource stopping = new();
 
-    public SignalREvents(HubLifetimeManager<PeerLinkHub> connections, ILogger<SignalREvents> logger)
+    public SignalREvents(HubLifetimeManager<PeerLinkHub> connections, IPersonConnections people, ILogger<SignalREvents> logger)
     {
         this.connections = connections;
+        this.people = people;
         this.logger = logger;
         lanes = [.. Enumerable.Range(0, LaneCount).Select(_ => new DeliveryLane(DeliverAsync))];
     }
@@ -31,11 +33,11 @@ public sealed class SignalREvents : IHostedService, IPeerLinkEvents
         switch (e)
         {
             case AccessChanged changed:
-                Connections.ForgetAccess(changed.RecipientId);
+                people.ForgetAccess(changed.RecipientId);
                 return;
             case SessionsEnded ended:
-                Connections.ForgetAccess(ended.RecipientId);
-                Connections.Close(ended.RecipientId, ended.SessionId);
+                people.ForgetAccess(ended.RecipientId);
+                people.Close(ended.RecipientId, ended.SessionId);
                 return;
         }
 
@@ -80,8 +82,6 @@ public sealed class SignalREvents : IHostedService, IPeerLinkEvents
 
         await stopping.CancelAsync();
     }
-
-    private PersonIndexedLifetimeManager<PeerLinkHub> Connections => (PersonIndexedLifetimeManager<PeerLinkHub>)connections;
 
     private async Task DeliverAsync(PeerLinkEvent e)
     {
