@@ -39,6 +39,11 @@ public static class PeerLinkConfiguration
             ["Logging:LogLevel:Polly"] = "Warning",
         };
 
+        if (configuration.GetSection("Orleans:Clustering").Exists())
+        {
+            AddFailureDetectionDefaults(defaults);
+        }
+
         var provider = configuration[StorageProvider];
         if (string.Equals(provider, PeerLinkStorage.Redis, StringComparison.OrdinalIgnoreCase))
         {
@@ -58,6 +63,23 @@ public static class PeerLinkConfiguration
         var missing = defaults.Where(d => configuration[d.Key] is null).ToList();
         configuration.Sources.Insert(0, new MemoryConfigurationSource { InitialData = missing });
         return configuration;
+    }
+
+    /// <summary>
+    /// How fast a cluster gives up on a silo that stopped answering. Orleans' defaults take about 7 s to declare a
+    /// killed silo dead and let a call already sent to it wait 30 s; PeerLink wants a message sendable again within
+    /// 10 s of a node's death. Probes every 2 s, dead after 2 missed ones and one vote (a cluster of two has only
+    /// one other silo to vote), the membership table read every 2 s, and a call answered within 5 s or failed. Not
+    /// tighter: on a busy two-core machine a live silo can miss a 1 s probe, and a silo declared dead stops itself.
+    /// Each can be set in configuration (Orleans:Membership binds to ClusterMembershipOptions).
+    /// </summary>
+    private static void AddFailureDetectionDefaults(Dictionary<string, string?> defaults)
+    {
+        defaults["Orleans:Membership:ProbeTimeout"] = "00:00:02";
+        defaults["Orleans:Membership:NumMissedProbesLimit"] = "2";
+        defaults["Orleans:Membership:NumVotesForDeathDeclaration"] = "1";
+        defaults["Orleans:Membership:TableRefreshTimeout"] = "00:00:02";
+        defaults["Orleans:Messaging:ResponseTimeout"] = "00:00:05";
     }
 
     /// <summary>

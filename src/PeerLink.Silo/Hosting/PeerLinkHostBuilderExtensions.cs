@@ -1,7 +1,9 @@
 using System.Net;
 using System.Net.Sockets;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Orleans.Configuration;
 
 namespace PeerLink.Silo.Hosting;
 
@@ -19,7 +21,12 @@ public static class PeerLinkHostBuilderExtensions
         builder.UseOrleans(silo =>
         {
             silo.AddPeerLink();
-            if (!builder.Configuration.GetSection("Orleans:Clustering").Exists())
+            if (builder.Configuration.GetSection("Orleans:Clustering").Exists())
+            {
+                // Orleans binds Orleans:Messaging itself, but has no section for failure detection.
+                silo.Services.Configure<ClusterMembershipOptions>(builder.Configuration.GetSection("Orleans:Membership"));
+            }
+            else
             {
                 UseLoopbackAlone(silo, builder.Configuration);
             }

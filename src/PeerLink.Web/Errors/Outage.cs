@@ -15,7 +15,8 @@ internal sealed record Outage(string Code, string Message)
 {
     private static readonly Outage Storage = new("storage-unavailable", "PeerLink cannot reach its storage right now; nothing was changed. Try again in a moment.");
     private static readonly Outage Conflict = new("storage-conflict", "Something changed the same thing at the same moment; nothing was changed. Try again.");
-    private static readonly Outage Busy = new("service-unavailable", "PeerLink could not answer in time; nothing may have changed. Try again in a moment.");
+    private static readonly Outage Unreachable = new("service-unavailable", "PeerLink cannot reach part of itself right now; nothing was changed. Try again in a moment.");
+    private static readonly Outage Late = new("service-timeout", "PeerLink could not answer in time; what you asked for may or may not have been done. Check before trying again.");
 
     /// <summary>What kind of outage <paramref name="exception"/> is, looking through the exceptions it wraps; null when it is none.</summary>
     public static Outage? Of(Exception exception)
@@ -28,8 +29,13 @@ internal sealed record Outage(string Code, string Message)
                     return Storage;
                 case InconsistentStateException:
                     return Conflict;
-                case TimeoutException or OrleansMessageRejectionException or ConnectionFailedException or GatewayTooBusyException:
-                    return Busy;
+                // Refused before any grain ran it (a silo that died and is being replaced, a gateway too busy): safe to send again.
+                case OrleansMessageRejectionException or ConnectionFailedException or GatewayTooBusyException:
+                    return Unreachable;
+
+                // Sent, but no answer came: it may have been done.
+                case TimeoutException:
+                    return Late;
             }
         }
 

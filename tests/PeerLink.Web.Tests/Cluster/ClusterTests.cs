@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
+using static PeerLink.Web.Tests.Cluster.NodeClient;
 
 namespace PeerLink.Web.Tests.Cluster;
 
@@ -18,10 +19,7 @@ public sealed class ClusterTests(ClusterTests.TwoNodes cluster) : IClassFixture<
     {
         foreach (var node in cluster.Nodes.Nodes)
         {
-            using var http = new HttpClient { BaseAddress = node.BaseUrl };
-            var health = await http.GetFromJsonAsync<JsonElement>("/healthz");
-            var data = health.GetProperty("checks").GetProperty("cluster").GetProperty("data");
-            Assert.Equal(2, data.GetProperty("activeSilos").GetInt32());
+            Assert.Equal(2, await ActiveSilosAsync(node));
         }
 
         var (_, admin) = await SignInAsync(NodeB, "admin");
@@ -148,25 +146,6 @@ public sealed class ClusterTests(ClusterTests.TwoNodes cluster) : IClassFixture<
     {
         var room = await http.GetFromJsonAsync<JsonElement>("/api/groups/open-room");
         return room.GetProperty("members").EnumerateArray().Single(m => m.GetProperty("personId").GetString() == personId).GetProperty("online").GetBoolean();
-    }
-
-    private static HttpClient Http(PeerLinkProcess node, string token)
-    {
-        var http = new HttpClient { BaseAddress = node.BaseUrl };
-        http.DefaultRequestHeaders.Authorization = new("Bearer", token);
-        return http;
-    }
-
-    private static async Task<(string PersonId, string Token)> SignInAsync(PeerLinkProcess node, string username)
-    {
-        using var http = new HttpClient { BaseAddress = node.BaseUrl };
-        return await LivePeerLink.SignInAsync(http, "/api/auth/login", new { username, password = PeerLinkCluster.DemoPassword });
-    }
-
-    private static async Task<(string PersonId, string Token)> GuestAsync(PeerLinkProcess node, string pseudonym)
-    {
-        using var http = new HttpClient { BaseAddress = node.BaseUrl };
-        return await LivePeerLink.SignInAsync(http, "/api/auth/guest", new { pseudonym });
     }
 
     /// <summary>One redis-server and two web nodes for the whole class: starting a cluster takes seconds.</summary>

@@ -17,6 +17,16 @@ const labels = {
 const retryDelays = [0, 500, 1000, 2000, 3000];
 const retryForever = { nextRetryDelayInMilliseconds: ({ previousRetryCount }) => retryDelays[previousRetryCount] ?? 5000 };
 
+// Refusals that say nothing was done and it will pass (a node of the cluster died and is being replaced, storage
+// is away): the call is sent again for about 20 s, with the header saying so, before the page hears the error.
+const passingCodes = ['service-unavailable:', 'storage-unavailable:'];
+const callRetryDelays = [500, 1000, 2000, 3000, 3000, 5000, 5000];
+
+function isPassing(error) {
+  const message = String(error?.message ?? '');
+  return passingCodes.some((code) => message.includes(code));
+}
+
 function showState(state) {
   const status = $('#connection');
   status.dataset.state = state;
@@ -67,7 +77,25 @@ export function createConnection() {
   return {
     start: () => start(false),
     on: (event, handler) => connection.on(event, handler),
-    invoke: (method, ...args) => connection.invoke(method, ...args),
+    invoke: async (method, ...args) => {
+      const settled = (attempt) => {
+        if (attempt > 0 && connection.state === signalR.HubConnectionState.Connected) showState('connected');
+      };
+      for (let attempt = 0; ; attempt++) {
+        try {
+          const result = await connection.invoke(method, ...args);
+          settled(attempt);
+          return result;
+        } catch (error) {
+          if (!isPassing(error) || attempt >= callRetryDelays.length) {
+            settled(attempt);
+            throw error;
+          }
+          showState('reconnecting');
+          await new Promise((resolve) => setTimeout(resolve, callRetryDelays[attempt]));
+        }
+      }
+    },
     onReconnected: (handler) => reconnectedHandlers.push(handler),
   };
 }

@@ -1,0 +1,134 @@
+using System.Diagnostics;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.AspNetCore.SignalR.Client;
+using static PeerLink.Web.Tests.Cluster.NodeClient;
+using Xunit.Abstractions;
+
+namespace PeerLink.Web.Tests.Cluster;
+
+/// <summary>kill -9 of a node of a two-node cluster, while people on the other node are talking.</summary>
+public sealed class NodeLossTests(ITestOutputHelper output)
+{
+    private static readonly TimeSpan SendableAgainWithin = TimeSpan.FromSeconds(10);
+
+    [Fact]
+    public async Task After_a_node_is_killed_every_conversation_takes_messages_again_within_ten_seconds_and_none_acknowledged_is_lost_or_renumbered()
+    {
+        await using var redis = await RedisServer.StartNewAsync();
+        await using var cluster = await PeerLinkCluster.StartAsync(typeof(Program).Assembly.Location, redis);
+        var (survivor, victim) = (cluster.Nodes[0], cluster.Nodes[1]);
+
+        // Everyone is on the node that lives, so what is lost with the other is its silo: the grains it held.
+        var (_, peerToken) = await SignInAsync(survivor, "peer1");
+        await using var peer = await PersonHub.ConnectAsync(survivor, peerToken);
+        await peer.Connection.InvokeAsync("SetAvailability", new { available = true, capacity = 3 });
+        var seekers = new List<(string Token, PersonHub Hub)>();
+        foreach (var name in new[] { "River", "Wren", "Ash" })
+        {
+            var (_, token) = await GuestAsync(survivor, name);
+            seekers.Add((token, await PersonHub.ConnectAsync(survivor, token)));
+        }
+
+        try
+        {
+            // Three rounds, each with new conversations (placed afresh on either silo) and a new kill of the same node.
+            for (var round = 1; round <= 3; round++)
+            {
+                var conversations = new List<(string Id, PersonHub Seeker, List<long> Acks)>();
+                foreach (var (_, seeker) in seekers)
+                {
+                    conversations.Add((await MatchAsync(seeker, peer, round), seeker, []));
+                }
+
+                foreach (var (id, seeker, acks) in conversations)
+                {
+                    for (var i = 1; i <= 3; i++)
+                    {
+                        acks.Add((await seeker.Connection.InvokeAsync<JsonElement>("SendMessage", id, $"before {i}")).GetProperty("seq").GetInt64());
+                    }
+                }
+
+                await victim.KillAsync();
+                var sinceKill = Stopwatch.StartNew();
+                var firstSends = await Task.WhenAll(conversations.Select(async c =>
+                {
+                    var seq = await SendUntilTakenAsync(c.Seeker, c.Id, "after the kill");
+                    c.Acks.Add(seq);
+                    return sinceKill.Elapsed;
+                }));
+                output.WriteLine($"round {round}: first successful send after the kill in {string.Join(", ", firstSends.Select(t => $"{t.TotalSeconds:0.00} s"))}");
+                Assert.All(firstSends, t => Assert.True(t < SendableAgainWithin, $"a conversation took messages again only {t.TotalSeconds:0.0} s after the kill"));
+
+                using var http = Http(survivor, peerToken);
+                foreach (var (id, seeker, acks) in conversations)
+                {
+                    var stored = await GetUntilAnsweredAsync(http, $"/api/conversations/{id}/messages?after=0&limit=50");
+                    var messages = stored.GetProperty("messages").EnumerateArray().ToList();
+                    Assert.Equal([1L, 2L, 3L, 4L], acks);
+                    Assert.Equal(acks, messages.Select(m => m.GetProperty("seq").GetInt64()));
+                    Assert.Equal(["before 1", "before 2", "before 3", "after the kill"], messages.Select(m => m.GetProperty("text").GetString()));
+                    await seeker.Connection.InvokeAsync("EndConversation", id);
+                }
+
+                await victim.StartAsync();
+                await Eventually.TrueAsync(async () => await ActiveSilosAsync(survivor) == 2, "the restarted node rejoined", TimeSpan.FromSeconds(30));
+            }
+        }
+        finally
+        {
+            foreach (var (_, hub) in seekers)
+            {
+                await hub.DisposeAsync();
+            }
+        }
+    }
+
+    /// <summary>Sends as the page does: again after a refusal that says nothing was done (or no answer came), until it is taken.</summary>
+    private static async Task<long> SendUntilTakenAsync(PersonHub hub, string conversationId, string text)
+    {
+        var deadline = Stopwatch.StartNew();
+        while (true)
+        {
+            try
+            {
+                return (await hub.Connection.InvokeAsync<JsonElement>("SendMessage", conversationId, text)).GetProperty("seq").GetInt64();
+            }
+            catch (HubException e) when (deadline.Elapsed < TimeSpan.FromSeconds(30)
+                && (e.Message.Contains("service-unavailable:", StringComparison.Ordinal) || e.Message.Contains("service-timeout:", StringComparison.Ordinal)))
+            {
+                await Task.Delay(200);
+            }
+        }
+    }
+
+    /// <summary>Reads as the page does: again after a 503, which says it will pass.</summary>
+    private static async Task<JsonElement> GetUntilAnsweredAsync(HttpClient http, string path)
+    {
+        var deadline = Stopwatch.StartNew();
+        while (true)
+        {
+            var response = await http.GetAsync(path);
+            if (response.StatusCode != System.Net.HttpStatusCode.ServiceUnavailable || deadline.Elapsed > TimeSpan.FromSeconds(30))
+            {
+                response.EnsureSuccessStatusCode();
+                return await response.Content.ReadFromJsonAsync<JsonElement>();
+            }
+
+            await Task.Delay(200);
+        }
+    }
+
+    private static async Task<string> MatchAsync(PersonHub seeker, PersonHub peer, int round)
+    {
+        var seen = peer.Heard("OfferReceived").Count;
+        var request = await seeker.Connection.InvokeAsync<JsonElement>("RequestConversation", new { identities = new[] { "veteran" }, language = "en", topic = $"round {round}" });
+        var requestId = request.GetProperty("requestId").GetString();
+        var offer = await peer.WaitForAsync("OfferReceived", o => o.GetProperty("requestId").GetString() == requestId);
+        await peer.Connection.InvokeAsync("AcceptOffer", offer.GetProperty("offerId").GetString());
+        var matched = await seeker.WaitForAsync("Matched", m => m.GetProperty("requestId").GetString() == requestId);
+        Assert.True(peer.Heard("OfferReceived").Count > seen);
+        return matched.GetProperty("conversationId").GetString()!;
+    }
+}
