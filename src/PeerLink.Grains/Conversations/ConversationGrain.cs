@@ -38,6 +38,9 @@ public sealed partial class ConversationGrain(
         var start = RequireParticipant(personId);
         if (State.Status == ConversationStatus.Ended)
         {
+            // Told again, which they take once: an end whose telling failed midway (a silo died under one of them)
+            // is finished by the next call to end it, rather than leaving someone in a conversation for good.
+            await TellEndedAsync(start, State.EndedAt!.Value);
             return Info();
         }
 
@@ -51,8 +54,7 @@ public sealed partial class ConversationGrain(
         await conversation.WriteStateAsync();
 
         var id = this.GetPrimaryKeyString();
-        await GrainFactory.GetGrain<IPersonGrain>(start.SeekerId).ConversationEnded(id, start.PeerId, asPeer: false, start.Language, endedAt);
-        await GrainFactory.GetGrain<IPersonGrain>(start.PeerId).ConversationEnded(id, start.SeekerId, asPeer: true, start.Language, endedAt);
+        await TellEndedAsync(start, endedAt);
         foreach (var recipient in Everyone(start))
         {
             events.Publish(new ConversationEnded(recipient, id, personId));
@@ -129,6 +131,13 @@ public sealed partial class ConversationGrain(
         }
 
         return Task.FromResult(Info());
+    }
+
+    private async Task TellEndedAsync(ConversationStart start, DateTimeOffset endedAt)
+    {
+        var id = this.GetPrimaryKeyString();
+        await GrainFactory.GetGrain<IPersonGrain>(start.SeekerId).ConversationEnded(id, start.PeerId, asPeer: false, start.Language, endedAt);
+        await GrainFactory.GetGrain<IPersonGrain>(start.PeerId).ConversationEnded(id, start.SeekerId, asPeer: true, start.Language, endedAt);
     }
 
     private ConversationStart RequireParticipant(string personId)

@@ -69,7 +69,11 @@ public sealed class NodeLossTests(ITestOutputHelper output)
                     Assert.Equal([1L, 2L, 3L, 4L], acks);
                     Assert.Equal(acks, messages.Select(m => m.GetProperty("seq").GetInt64()));
                     Assert.Equal(["before 1", "before 2", "before 3", "after the kill"], messages.Select(m => m.GetProperty("text").GetString()));
-                    await seeker.Connection.InvokeAsync("EndConversation", id);
+                    await UntilTakenAsync(async () =>
+                    {
+                        await seeker.Connection.InvokeAsync("EndConversation", id);
+                        return true;
+                    });
                 }
 
                 await victim.StartAsync();
@@ -85,15 +89,15 @@ public sealed class NodeLossTests(ITestOutputHelper output)
         }
     }
 
-    /// <summary>Sends as the page does: again after a refusal that says nothing was done (or no answer came), until it is taken.</summary>
-    private static async Task<long> SendUntilTakenAsync(PersonHub hub, string conversationId, string text)
+    /// <summary>Calls as the page does: again after a refusal that says nothing was done (or no answer came), until it is taken.</summary>
+    private static async Task<T> UntilTakenAsync<T>(Func<Task<T>> call)
     {
         var deadline = Stopwatch.StartNew();
         while (true)
         {
             try
             {
-                return (await hub.Connection.InvokeAsync<JsonElement>("SendMessage", conversationId, text)).GetProperty("seq").GetInt64();
+                return await call();
             }
             catch (HubException e) when (deadline.Elapsed < TimeSpan.FromSeconds(30)
                 && (e.Message.Contains("service-unavailable:", StringComparison.Ordinal) || e.Message.Contains("service-timeout:", StringComparison.Ordinal)))
@@ -102,6 +106,9 @@ public sealed class NodeLossTests(ITestOutputHelper output)
             }
         }
     }
+
+    private static Task<long> SendUntilTakenAsync(PersonHub hub, string conversationId, string text) =>
+        UntilTakenAsync(async () => (await hub.Connection.InvokeAsync<JsonElement>("SendMessage", conversationId, text)).GetProperty("seq").GetInt64());
 
     /// <summary>Reads as the page does: again after a 503, which says it will pass.</summary>
     private static async Task<JsonElement> GetUntilAnsweredAsync(HttpClient http, string path)
