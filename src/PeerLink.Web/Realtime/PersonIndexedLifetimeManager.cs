@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.SignalR;
+using Microsoft.AspNetCore.SignalR.Protocol;
 
 namespace PeerLink.Web.Realtime;
 
@@ -6,9 +7,11 @@ namespace PeerLink.Web.Realtime;
 /// One node's lifetime manager. SignalR's default finds a user's connections by testing every connection on the node,
 /// so each event to one person cost a scan of everyone connected: at 5,000 people and 4,000 events a second, twenty
 /// million comparisons a second. This sends to the person's own connections alone, as <see cref="LocalConnections"/>
-/// keeps them. In a cluster the Redis backplane's manager takes its place (<see cref="ClusterLifetimeManager{THub}"/>).
+/// keeps them, each through the <see cref="ConnectionOutbox"/>, so a connection that stops reading holds up nobody
+/// else. In a cluster the Redis backplane's manager takes its place (<see cref="ClusterLifetimeManager{THub}"/>).
 /// </summary>
-internal sealed class PersonIndexedLifetimeManager<THub>(ILogger<DefaultHubLifetimeManager<THub>> logger, LocalConnections local) : DefaultHubLifetimeManager<THub>(logger)
+internal sealed class PersonIndexedLifetimeManager<THub>(ILogger<DefaultHubLifetimeManager<THub>> logger, LocalConnections local, ConnectionOutbox outbox)
+    : DefaultHubLifetimeManager<THub>(logger)
     where THub : Hub
 {
     public override async Task OnConnectedAsync(HubConnectionContext connection)
@@ -23,18 +26,30 @@ internal sealed class PersonIndexedLifetimeManager<THub>(ILogger<DefaultHubLifet
         await base.OnDisconnectedAsync(connection);
     }
 
-    public override Task SendUserAsync(string userId, string methodName, object?[] args, CancellationToken cancellationToken = default) =>
-        SendEachAsync(local.Of(userId), methodName, args, cancellationToken);
+    public override Task SendUserAsync(string userId, string methodName, object?[] args, CancellationToken cancellationToken = default)
+    {
+        Send(local.Of(userId), methodName, args);
+        return Task.CompletedTask;
+    }
 
-    public override Task SendUsersAsync(IReadOnlyList<string> userIds, string methodName, object?[] args, CancellationToken cancellationToken = default) =>
-        SendEachAsync([.. userIds.SelectMany(local.Of)], methodName, args, cancellationToken);
+    public override Task SendUsersAsync(IReadOnlyList<string> userIds, string methodName, object?[] args, CancellationToken cancellationToken = default)
+    {
+        Send([.. userIds.SelectMany(local.Of)], methodName, args);
+        return Task.CompletedTask;
+    }
 
-    // SendConnectionAsync finds its one connection by id; SendConnectionsAsync, like SendUserAsync, scans them all.
-    private Task SendEachAsync(HubConnectionContext[] connections, string methodName, object?[] args, CancellationToken cancellationToken) =>
-        connections switch
+    // Serialized once, however many connections the person has open.
+    private void Send(HubConnectionContext[] connections, string methodName, object?[] args)
+    {
+        if (connections.Length == 0)
         {
-            [] => Task.CompletedTask,
-            [var only] => SendConnectionAsync(only.ConnectionId, methodName, args, cancellationToken),
-            _ => Task.WhenAll(connections.Select(c => SendConnectionAsync(c.ConnectionId, methodName, args, cancellationToken))),
-        };
+            return;
+        }
+
+        var message = new SerializedHubMessage(new InvocationMessage(methodName, args));
+        foreach (var connection in connections)
+        {
+            outbox.Write(connection, message);
+        }
+    }
 }

@@ -42,6 +42,7 @@ internal static class RealtimeExtensions
         builder.Services.AddSingleton<KeepAlive>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<KeepAlive>());
         builder.Services.AddSingleton<LocalConnections>();
+        builder.Services.AddSingleton<ConnectionOutbox>();
         if (PeerLinkStorage.ClusterConnectionName(builder.Configuration) is { } redis)
         {
             AddClusterDelivery(builder.Services, redis, builder.Configuration["Orleans:ServiceId"] ?? PeerLinkConfiguration.DefaultServiceId);

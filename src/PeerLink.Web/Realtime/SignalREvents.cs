@@ -6,7 +6,8 @@ namespace PeerLink.Web.Realtime;
 /// <summary>
 /// Adapts grain events to the hub contract. Each person's events go through one of several
 /// <see cref="DeliveryLane"/>s, always the same one (by a hash of their id): a person hears their events in the
-/// order they were published, while one slow or busy connection holds up only the people who share its lane.
+/// order they were published. A send never waits on a client's socket (<see cref="ConnectionOutbox"/> on one node,
+/// Redis on a cluster), so a connection that stops reading holds up no lane.
 /// </summary>
 public sealed class SignalREvents : IHostedService, IPeerLinkEvents
 {
