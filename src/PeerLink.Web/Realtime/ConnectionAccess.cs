@@ -44,18 +44,5 @@ internal sealed class ConnectionAccess
         Volatile.Write(ref current, null);
     }
 
-    private static ConnectionAccess Of(IDictionary<object, object?> items)
-    {
-        lock (items)
-        {
-            if (items.TryGetValue(Key, out var found) && found is ConnectionAccess access)
-            {
-                return access;
-            }
-
-            var created = new ConnectionAccess();
-            items[Key] = created;
-            return created;
-        }
-    }
+    private static ConnectionAccess Of(IDictionary<object, object?> items) => ConnectionItems.GetOrAdd<ConnectionAccess>(items, Key);
 }

@@ -62,21 +62,7 @@ internal sealed class ConnectionOutbox(ILogger<ConnectionOutbox> logger)
         }
     }
 
-    private static Pending PendingOf(HubConnectionContext connection)
-    {
-        var items = connection.Items;
-        lock (items)
-        {
-            if (items.TryGetValue(Key, out var found) && found is Pending pending)
-            {
-                return pending;
-            }
-
-            var created = new Pending();
-            items[Key] = created;
-            return created;
-        }
-    }
+    private static Pending PendingOf(HubConnectionContext connection) => ConnectionItems.GetOrAdd<Pending>(connection.Items, Key);
 
     private sealed class Pending
     {
