@@ -89,6 +89,40 @@ public sealed class NodeLossTests(ITestOutputHelper output)
         }
     }
 
+    [Fact]
+    public async Task After_the_node_holding_a_person_is_killed_they_reconnect_to_another_with_the_same_token_catch_up_and_go_on()
+    {
+        await using var redis = await RedisServer.StartNewAsync();
+        await using var cluster = await PeerLinkCluster.StartAsync(typeof(Program).Assembly.Location, redis);
+        var (survivor, victim) = (cluster.Nodes[0], cluster.Nodes[1]);
+        var (_, peerToken) = await SignInAsync(survivor, "peer2");
+        var (_, seekerToken) = await GuestAsync(victim, "Juniper");
+        await using var peer = await PersonHub.ConnectAsync(survivor, peerToken);
+        var seekerOnVictim = await PersonHub.ConnectAsync(victim, seekerToken);
+        await peer.Connection.InvokeAsync("SetAvailability", new { available = true, capacity = 2 });
+        var conversationId = await MatchAsync(seekerOnVictim, peer, round: 1, identity: "new-parent");
+        await seekerOnVictim.Connection.InvokeAsync<JsonElement>("SendMessage", conversationId, "hello");
+        var lastSeen = (await seekerOnVictim.WaitForAsync("MessageReceived")).GetProperty("seq").GetInt64();
+
+        await victim.KillAsync();
+        await seekerOnVictim.Closed.WaitAsync(TimeSpan.FromSeconds(30));
+        await seekerOnVictim.DisposeAsync();
+
+        // The peer goes on talking while the seeker is away.
+        await SendUntilTakenAsync(peer, conversationId, "are you still there?");
+        await SendUntilTakenAsync(peer, conversationId, "take your time");
+
+        // The same token on the other node, as a page behind a load balancer reconnects; then it fetches what it missed.
+        await using var seeker = await PersonHub.ConnectAsync(survivor, seekerToken);
+        using var http = Http(survivor, seekerToken);
+        var missed = await GetUntilAnsweredAsync(http, $"/api/conversations/{conversationId}/messages?after={lastSeen}&limit=50");
+        Assert.Equal(["are you still there?", "take your time"], missed.GetProperty("messages").EnumerateArray().Select(m => m.GetProperty("text").GetString()));
+
+        var ack = await SendUntilTakenAsync(seeker, conversationId, "I'm back");
+        Assert.Equal(lastSeen + 3, ack);
+        await peer.WaitForAsync("MessageReceived", m => m.GetProperty("text").GetString() == "I'm back");
+    }
+
     /// <summary>Calls as the page does: again after a refusal that says nothing was done (or no answer came), until it is taken.</summary>
     private static async Task<T> UntilTakenAsync<T>(Func<Task<T>> call)
     {
@@ -127,10 +161,10 @@ public sealed class NodeLossTests(ITestOutputHelper output)
         }
     }
 
-    private static async Task<string> MatchAsync(PersonHub seeker, PersonHub peer, int round)
+    private static async Task<string> MatchAsync(PersonHub seeker, PersonHub peer, int round, string identity = "veteran")
     {
         var seen = peer.Heard("OfferReceived").Count;
-        var request = await seeker.Connection.InvokeAsync<JsonElement>("RequestConversation", new { identities = new[] { "veteran" }, language = "en", topic = $"round {round}" });
+        var request = await seeker.Connection.InvokeAsync<JsonElement>("RequestConversation", new { identities = new[] { identity }, language = "en", topic = $"round {round}" });
         var requestId = request.GetProperty("requestId").GetString();
         var offer = await peer.WaitForAsync("OfferReceived", o => o.GetProperty("requestId").GetString() == requestId);
         await peer.Connection.InvokeAsync("AcceptOffer", offer.GetProperty("offerId").GetString());
