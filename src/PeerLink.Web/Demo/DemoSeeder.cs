@@ -75,17 +75,13 @@ internal sealed class DemoSeeder(
 
     /// <returns>The new person's id, or null when the account already existed.</returns>
     /// <remarks>
-    /// Several nodes of a cluster may seed at the same moment. Each demo person has a fixed id, so two nodes register
-    /// the same person (which is idempotent) rather than two people, and the one whose account claim comes second
-    /// finds the username taken and leaves the rest to the other.
+    /// Creating an account refuses a taken username before anything else, which is how a restart finds the demo
+    /// accounts already there. Several nodes of a cluster may seed at the same moment: each demo person has a fixed
+    /// id, so two nodes register the same person (which is idempotent) rather than two people, and the one whose
+    /// account claim comes second finds the username taken too and leaves the rest to the other.
     /// </remarks>
     private async Task<string?> EnsureAsync(string username, string password, string pseudonym, Role role)
     {
-        if (await accounts.ExistsAsync(username))
-        {
-            return null;
-        }
-
         try
         {
             return await accounts.CreateAsync(username, password, pseudonym, role, personId: $"demo-{username}");

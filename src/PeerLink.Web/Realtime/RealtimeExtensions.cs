@@ -42,13 +42,13 @@ internal static class RealtimeExtensions
         builder.Services.AddSingleton<KeepAlive>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<KeepAlive>());
         builder.Services.AddSingleton<LocalConnections>();
-        builder.Services.AddSingleton<ConnectionOutbox>();
         if (PeerLinkStorage.ClusterConnectionName(builder.Configuration) is { } redis)
         {
             AddClusterDelivery(builder.Services, redis, builder.Configuration["Orleans:ServiceId"] ?? PeerLinkConfiguration.DefaultServiceId);
         }
         else
         {
+            builder.Services.AddSingleton<ConnectionOutbox>();
             builder.Services.AddSingleton<HubLifetimeManager<PeerLinkHub>, PersonIndexedLifetimeManager<PeerLinkHub>>();
             builder.Services.AddSingleton<IPersonConnections>(sp => sp.GetRequiredService<LocalConnections>());
         }
