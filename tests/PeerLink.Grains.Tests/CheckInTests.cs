@@ -76,7 +76,7 @@ public sealed class CheckInTests
         await Eventually.TrueAsync(async () => (await app.English.GetStats()).Waiting == 1, "the check-in queued a request");
 
         // The peer's connection lapsed while time moved on; when it beats again the offer comes to them.
-        await app.Person("p").Connected(PeerLinkSilo.NodeId);
+        await app.Person("p").Connected(PeerLinkSilo.NodeId, 1);
         var offer = await app.Events.WaitFor<OfferMade>("p", o => o.Topic == "Check-in");
         await app.English.AcceptOffer(offer.OfferId, "p");
         var matched = await app.Events.WaitFor<Matched>("s", m => m.RequestId == offer.RequestId);

@@ -99,7 +99,7 @@ public sealed class PeerLinkSilo : IAsyncDisposable
         {
             foreach (var peer in connectedPeers)
             {
-                await Person(peer).Connected(PeerLinkSilo.NodeId);
+                await Person(peer).Connected(PeerLinkSilo.NodeId, 1);
             }
 
             var whole = by - moved >= step;

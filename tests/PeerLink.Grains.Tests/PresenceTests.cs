@@ -13,8 +13,8 @@ public sealed class PresenceTests
         await using var app = await PeerLinkSilo.StartAsync();
         await RoomOfTwoAsync(app);
 
-        await app.Person("b").Connected("node-1");
-        await app.Person("b").Connected("node-2");
+        Assert.True(await app.Person("b").Connect("node-1", cap: 10));
+        Assert.True(await app.Person("b").Connect("node-2", cap: 10));
         await app.Person("b").Disconnected("node-1");
 
         Assert.True(await app.Person("b").IsOnline());
@@ -38,12 +38,14 @@ public sealed class PresenceTests
         Assert.Equal(timeout, new MatchingOptions().PresenceTimeout);
 
         // node-1 dies holding b's connection; node-2 keeps beating for a's.
-        await app.Person("b").Connected("node-1");
-        await app.Person("a").Connected("node-2");
+        Assert.True(await app.Person("b").Connect("node-1", cap: 10));
+        Assert.True(await app.Person("a").Connect("node-2", cap: 10));
         await app.AdvanceAsync(timeout / 2);
+        await app.Person("a").Connected("node-2", 1);
         Assert.True(await app.Person("b").IsOnline());
 
         await app.AdvanceUntilAsync(async () => !await app.Person("b").IsOnline(), timeout, "b's presence lapsed");
+        Assert.True(await app.Person("a").IsOnline());
         await app.Events.WaitFor<GroupMemberPresence>("a", p => p is { PersonId: "b", Online: false });
     }
 
@@ -53,8 +55,58 @@ public sealed class PresenceTests
         await using var app = await PeerLinkSilo.StartAsync();
         await app.AddSeekerAsync("a");
 
-        await Assert.ThrowsAsync<ArgumentException>(() => app.Person("a").Connected(""));
+        await Assert.ThrowsAsync<ArgumentException>(() => app.Person("a").Connect("", cap: 10));
+        await Assert.ThrowsAsync<ArgumentException>(() => app.Person("a").Connected("", 1));
         Assert.False(await app.Person("a").IsOnline());
+    }
+
+    [Fact]
+    public async Task The_cap_on_a_persons_connections_counts_them_on_every_node_and_frees_what_a_dead_node_held()
+    {
+        await using var app = await PeerLinkSilo.StartAsync();
+        await app.AddSeekerAsync("a");
+        var timeout = new MatchingOptions().PresenceTimeout;
+
+        Assert.True(await app.Person("a").Connect("node-1", cap: 3));
+        Assert.True(await app.Person("a").Connect("node-2", cap: 3));
+        Assert.True(await app.Person("a").Connect("node-2", cap: 3));
+        Assert.False(await app.Person("a").Connect("node-1", cap: 3));
+
+        // One closes on node-2: one more may open, on either node.
+        await app.Person("a").Disconnected("node-2");
+        Assert.True(await app.Person("a").Connect("node-1", cap: 3));
+        Assert.False(await app.Person("a").Connect("node-2", cap: 3));
+
+        // node-1 dies holding two; node-2 beats for its one. Once node-1's word lapses, two more may open.
+        await app.AdvanceAsync(timeout / 2);
+        await app.Person("a").Connected("node-2", 1);
+        await app.AdvanceAsync(timeout / 2 + TimeSpan.FromSeconds(1));
+        Assert.True(await app.Person("a").Connect("node-3", cap: 3));
+        Assert.True(await app.Person("a").Connect("node-3", cap: 3));
+        Assert.False(await app.Person("a").Connect("node-3", cap: 3));
+    }
+
+    [Fact]
+    public async Task The_cap_on_an_addresss_connections_counts_them_on_every_node_and_frees_what_a_dead_node_held()
+    {
+        await using var app = await PeerLinkSilo.StartAsync();
+        var address = app.Silo.GetGrain<PeerLink.Grains.Limits.IAddressConnectionsGrain>("192.0.2.7");
+        var timeout = new MatchingOptions().PresenceTimeout;
+
+        Assert.True(await address.TryOpen("node-1", cap: 2));
+        Assert.True(await address.TryOpen("node-2", cap: 2));
+        Assert.False(await address.TryOpen("node-2", cap: 2));
+        Assert.True(await app.Silo.GetGrain<PeerLink.Grains.Limits.IAddressConnectionsGrain>("192.0.2.8").TryOpen("node-1", cap: 2));
+
+        await address.Close("node-2");
+        Assert.True(await address.TryOpen("node-1", cap: 2));
+        Assert.False(await address.TryOpen("node-2", cap: 2));
+
+        // node-1 dies holding both: they lapse, unless it beats.
+        await app.AdvanceAsync(timeout + TimeSpan.FromSeconds(1));
+        Assert.True(await address.TryOpen("node-2", cap: 2));
+        await address.Hold("node-2", 2);
+        Assert.False(await address.TryOpen("node-3", cap: 2));
     }
 
     private static async Task RoomOfTwoAsync(PeerLinkSilo app)

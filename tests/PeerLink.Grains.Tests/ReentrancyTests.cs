@@ -88,7 +88,7 @@ public sealed class ReentrancyTests
         // matchmaker → peer.ReserveAsPeer → (other pools, one-way) while the peer pushes its own changes → matchmaker.
         var offers = seekers.Select(async s => (await app.Events.WaitFor<OfferMade>("p", o => app.Events.To<QueueUpdated>(s).Any(q => q.RequestId == o.RequestId)))).ToList();
         var accepts = (await Task.WhenAll(offers)).Select(o => app.English.AcceptOffer(o.OfferId, "p"));
-        await Task.WhenAll([.. accepts, app.Person("p").SetAvailability(true, 3), app.Person("p").Connected(PeerLinkSilo.NodeId)]).WaitAsync(NoDeadlock);
+        await Task.WhenAll([.. accepts, app.Person("p").SetAvailability(true, 3), app.Person("p").Connected(PeerLinkSilo.NodeId, 1)]).WaitAsync(NoDeadlock);
 
         Assert.Equal(3, (await app.Person("p").GetProfile()).ActiveConversations.Count);
     }

@@ -60,14 +60,20 @@ public interface IPersonGrain : IGrainWithStringKey
     Task<PersonProfile> StartCoolDown(TimeSpan duration);
 
     /// <summary>
-    /// A web node holds a live connection of this person: said when the node's first one opens and again every
-    /// heartbeat while any stays. The person is online while some node has said so within the presence timeout; a
-    /// peer without it is unavailable.
+    /// A web node opens a live connection of this person, unless the nodes of the cluster hold <paramref name="cap"/>
+    /// of theirs already (then false, and nothing is counted). The person is online while some node holds one; a peer
+    /// without one is unavailable.
     /// </summary>
     /// <param name="nodeId">The web node, which says the same id for as long as it runs.</param>
-    Task Connected(string nodeId);
+    Task<bool> Connect(string nodeId, int cap);
 
-    /// <summary>The node's last connection of this person closed.</summary>
+    /// <summary>
+    /// The node's heartbeat: it holds <paramref name="connections"/> of this person now. What a node said lapses
+    /// after the presence timeout unless it says it again, so a node that dies stops counting by itself.
+    /// </summary>
+    Task Connected(string nodeId, int connections);
+
+    /// <summary>One of the node's connections of this person closed.</summary>
     Task Disconnected(string nodeId);
 
     /// <summary>Whether some web node holds a live connection of this person. A read; may interleave.</summary>

@@ -1,26 +1,61 @@
+using PeerLink.Grains.Limits;
+
 namespace PeerLink.Grains.People;
 
 /// <summary>
-/// Presence: which web nodes hold a live connection of this person. A person connected to two nodes is online once,
-/// and stays online when one of them closes. A node that dies says nothing, so what each node said lapses after the
-/// presence timeout unless its heartbeat renews it.
+/// Presence: how many live connections each web node holds of this person. A person connected to two nodes is online
+/// once, and stays online when one of them closes; the cap on a person's connections counts them on every node. A
+/// node that dies says nothing, so what each node said lapses after the presence timeout unless its heartbeat renews it.
 /// </summary>
 public sealed partial class PersonGrain
 {
     // Presence lives only in this activation: after a restart a person is away until a node's heartbeat comes again.
-    private readonly Dictionary<string, DateTimeOffset> nodes = new(StringComparer.Ordinal);
+    private NodeLeases? connections;
     private DateTimeOffset? lastHeartbeat;
     private IGrainTimer? presenceTimer;
 
-    public async Task Connected(string nodeId)
+    private NodeLeases Connections => connections ??= new NodeLeases(options.PresenceTimeout);
+
+    public async Task<bool> Connect(string nodeId, int cap)
     {
         GrainKeys.Validate(nodeId);
+        var wasOnline = Connections.Any;
+        if (!Connections.TryOpen(nodeId, cap, time.GetUtcNow()))
+        {
+            return false;
+        }
+
+        await HeardFromNodeAsync(wasOnline);
+        return true;
+    }
+
+    public async Task Connected(string nodeId, int connections)
+    {
+        GrainKeys.Validate(nodeId);
+        var wasOnline = Connections.Any;
+        Connections.Hold(nodeId, connections, time.GetUtcNow());
+        await HeardFromNodeAsync(wasOnline);
+    }
+
+    public async Task Disconnected(string nodeId)
+    {
+        // A peer's availability is left to lapse with the heartbeat: a page reloaded comes back within it.
+        var wasOnline = Connections.Any;
+        Connections.Close(nodeId);
+        if (wasOnline && !Connections.Any)
+        {
+            await TellRoomsAsync(online: false);
+        }
+    }
+
+    public Task<bool> IsOnline() => Task.FromResult(Connections.Any);
+
+    private async Task HeardFromNodeAsync(bool wasOnline)
+    {
         var now = time.GetUtcNow();
-        var wasOnline = nodes.Count > 0;
-        nodes[nodeId] = now;
         lastHeartbeat = now;
         EnsurePresenceTimer();
-        if (!wasOnline)
+        if (!wasOnline && Connections.Any)
         {
             await TellRoomsAsync(online: true);
         }
@@ -31,17 +66,6 @@ public sealed partial class PersonGrain
         }
     }
 
-    public async Task Disconnected(string nodeId)
-    {
-        // A peer's availability is left to lapse with the heartbeat: a page reloaded comes back within it.
-        if (nodes.Remove(nodeId) && nodes.Count == 0)
-        {
-            await TellRoomsAsync(online: false);
-        }
-    }
-
-    public Task<bool> IsOnline() => Task.FromResult(nodes.Count > 0);
-
     // Presence and weekly windows change with time alone, so a timer looks again a few times per timeout.
     private void EnsurePresenceTimer()
     {
@@ -49,9 +73,9 @@ public sealed partial class PersonGrain
         presenceTimer ??= this.RegisterGrainTimer(async _ =>
         {
             var now = time.GetUtcNow();
-            var lapsed = nodes.Where(n => now - n.Value >= options.PresenceTimeout).Select(n => n.Key).ToList();
-            lapsed.ForEach(n => nodes.Remove(n));
-            if (lapsed.Count > 0 && nodes.Count == 0)
+            var wasOnline = Connections.Any;
+            Connections.Lapse(now);
+            if (wasOnline && !Connections.Any)
             {
                 await TellRoomsAsync(online: false);
             }

@@ -1,6 +1,7 @@
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
+using PeerLink.Web.Security;
 
 namespace PeerLink.Web.Auth;
 
@@ -12,7 +13,10 @@ public sealed class SignInLimitOptions
     public int SignInsPerMinute { get; set; } = 10;
 }
 
-/// <summary>Sign-in is where passwords get guessed and guest accounts get mass-made: ten tries a minute per address by default.</summary>
+/// <summary>
+/// Sign-in is where passwords get guessed and guest accounts get mass-made: ten tries a minute per address by default,
+/// counted over the whole cluster (<see cref="RateLimitStore"/>).
+/// </summary>
 internal static class AuthRateLimits
 {
     public const string Policy = "auth";
@@ -21,6 +25,8 @@ internal static class AuthRateLimits
     {
         services.AddOptions<SignInLimitOptions>().BindConfiguration(SignInLimitOptions.SectionName)
             .Validate(o => o.SignInsPerMinute > 0, $"{SignInLimitOptions.SectionName}:SignInsPerMinute must be at least 1.").ValidateOnStart();
+        services.AddSingleton(sp => new SignInLimiters(sp.GetRequiredService<RateLimitStore>()
+            .SlidingWindow("sign-ins", sp.GetRequiredService<IOptions<SignInLimitOptions>>().Value.SignInsPerMinute, TimeSpan.FromMinutes(1), segments: 6)));
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
@@ -39,14 +45,11 @@ internal static class AuthRateLimits
                     },
                 });
             };
-            o.AddPolicy(Policy, http => RateLimitPartition.GetFixedWindowLimiter(
+            o.AddPolicy(Policy, http => RateLimitPartition.Get(
                 http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                _ => new FixedWindowRateLimiterOptions
-                {
-                    PermitLimit = http.RequestServices.GetRequiredService<IOptions<SignInLimitOptions>>().Value.SignInsPerMinute,
-                    Window = TimeSpan.FromMinutes(1),
-                    QueueLimit = 0,
-                }));
+                http.RequestServices.GetRequiredService<SignInLimiters>().Create));
         });
     }
+
+    private sealed record SignInLimiters(Func<string, RateLimiter> Create);
 }

@@ -1,5 +1,6 @@
 using System.Threading.RateLimiting;
 using Microsoft.Extensions.Options;
+using PeerLink.Web.Security;
 
 namespace PeerLink.Web.Auth;
 
@@ -13,7 +14,8 @@ public sealed class WriteLimitOptions
 
 /// <summary>
 /// A ceiling on every API request that writes, per person, so nothing that changes state can be repeated without
-/// end, whatever limit of its own it has or lacks. Reads are not limited here. Counted by this node.
+/// end, whatever limit of its own it has or lacks. Reads are not limited here. Counted over the whole cluster
+/// (<see cref="RateLimitStore"/>).
 /// </summary>
 internal static class WriteRateLimits
 {
@@ -21,6 +23,8 @@ internal static class WriteRateLimits
     {
         services.AddOptions<WriteLimitOptions>().BindConfiguration(WriteLimitOptions.SectionName)
             .Validate(o => o.WritesPerMinute > 0, $"{WriteLimitOptions.SectionName}:WritesPerMinute must be at least 1.").ValidateOnStart();
+        services.AddSingleton(sp => new WriteLimiters(sp.GetRequiredService<RateLimitStore>()
+            .SlidingWindow("writes", sp.GetRequiredService<IOptions<WriteLimitOptions>>().Value.WritesPerMinute, TimeSpan.FromMinutes(1), segments: 6)));
         services.AddRateLimiter(o => o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(http =>
         {
             // Sign-in keeps its own, stricter limit per address (AuthRateLimits).
@@ -31,13 +35,9 @@ internal static class WriteRateLimits
             }
 
             var who = http.User.Identity?.IsAuthenticated == true ? $"person:{http.User.PersonId()}" : $"address:{http.Connection.RemoteIpAddress}";
-            return RateLimitPartition.GetSlidingWindowLimiter(who, _ => new SlidingWindowRateLimiterOptions
-            {
-                PermitLimit = http.RequestServices.GetRequiredService<IOptions<WriteLimitOptions>>().Value.WritesPerMinute,
-                Window = TimeSpan.FromMinutes(1),
-                SegmentsPerWindow = 6,
-                QueueLimit = 0,
-            });
+            return RateLimitPartition.Get(who, http.RequestServices.GetRequiredService<WriteLimiters>().Create);
         }));
     }
+
+    private sealed record WriteLimiters(Func<string, RateLimiter> Create);
 }

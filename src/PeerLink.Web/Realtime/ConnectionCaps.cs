@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Options;
+using PeerLink.Grains.Limits;
 
 namespace PeerLink.Web.Realtime;
 
@@ -8,40 +9,49 @@ public sealed class ConnectionLimitOptions
 {
     public const string SectionName = "PeerLink:Limits";
 
-    /// <summary>Hub connections one person may hold open at once (tabs and devices).</summary>
+    /// <summary>Hub connections one person may hold open at once (tabs and devices), over the whole cluster.</summary>
     public int ConnectionsPerPerson { get; set; } = 10;
 
     /// <summary>
-    /// Hub connections one address may hold open at once. The address is the connection's remote address, so behind
-    /// a proxy that does not pass the client's own on, every person shares one: raise it there.
+    /// Hub connections one address may hold open at once, over the whole cluster. The address is the connection's
+    /// remote address, so behind a proxy that does not pass the client's own on, every person shares one: raise it there.
     /// </summary>
     public int ConnectionsPerAddress { get; set; } = 200;
 }
 
 /// <summary>
-/// Refuses a hub connection past the caps on connections per person and per address, before the hub sees it, with
-/// the code "connections-too-many" in the close message. Counted by this node: a person's connections to the
-/// other nodes of a cluster are not counted here.
+/// Refuses a hub connection from an address that holds its cap already, before the hub sees it, with the code
+/// "connections-too-many" in the close message; the hub then holds the person to theirs (<see cref="Presence"/>).
+/// Both count over the whole cluster: each node tells the address's grain of every connection that opens and
+/// closes, and beats what it holds every <see cref="Presence.Beat"/>, so what a node that dies held lapses.
 /// </summary>
-internal sealed class ConnectionCaps(IOptions<ConnectionLimitOptions> options, ILogger<ConnectionCaps> logger) : IHubFilter
+internal sealed class ConnectionCaps(IGrainFactory grains, Presence presence, IOptions<ConnectionLimitOptions> options, TimeProvider time, ILogger<ConnectionCaps> logger)
+    : BackgroundService, IHubFilter
 {
     private const string Counted = "peerlink.connection-counted";
 
-    private readonly ConcurrentDictionary<string, int> byPerson = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, int> byAddress = new(StringComparer.Ordinal);
 
     public async Task OnConnectedAsync(HubLifetimeContext context, Func<HubLifetimeContext, Task> next)
     {
-        var (personId, address) = Keys(context.Context);
-        if (!TryTake(byPerson, personId, options.Value.ConnectionsPerPerson))
+        var address = AddressOf(context.Context);
+        byAddress.AddOrUpdate(address, 1, static (_, n) => n + 1);
+        bool opened;
+        try
         {
-            Refuse(personId, "person", $"You have {options.Value.ConnectionsPerPerson} PeerLink windows open already; close one and try again.");
+            opened = await Grain(address).TryOpen(presence.NodeId, options.Value.ConnectionsPerAddress);
+        }
+        catch
+        {
+            Release(address);
+            throw;
         }
 
-        if (!TryTake(byAddress, address, options.Value.ConnectionsPerAddress))
+        if (!opened)
         {
-            Release(byPerson, personId);
-            Refuse(personId, "address", "Too many PeerLink connections come from your network; try again in a little while.");
+            Release(address);
+            logger.LogInformation("Hub connection refused: {PersonId} connects from an address over the connections-per-address cap", context.Context.UserIdentifier);
+            throw new HubException("connections-too-many: Too many PeerLink connections come from your network; try again in a little while.");
         }
 
         context.Context.Items[Counted] = true;
@@ -52,7 +62,7 @@ internal sealed class ConnectionCaps(IOptions<ConnectionLimitOptions> options, I
         catch
         {
             // The hub refused the connection itself: SignalR will not call OnDisconnectedAsync for it.
-            ReleaseAll(context.Context);
+            await ReleaseAsync(context.Context);
             throw;
         }
     }
@@ -65,48 +75,49 @@ internal sealed class ConnectionCaps(IOptions<ConnectionLimitOptions> options, I
         }
         finally
         {
-            ReleaseAll(context.Context);
+            await ReleaseAsync(context.Context);
         }
     }
 
-    /// <summary>How many connections this node counts for the person; for tests.</summary>
-    internal int CountFor(string personId) => byPerson.GetValueOrDefault(personId);
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(Presence.Beat, time);
+        while (await timer.WaitForNextTickAsync(stoppingToken))
+        {
+            foreach (var (address, connections) in byAddress)
+            {
+                try
+                {
+                    await Grain(address).Hold(presence.NodeId, connections);
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    logger.LogWarning(e, "Heartbeat for an address's connections failed");
+                }
+            }
+        }
+    }
 
-    private void ReleaseAll(HubCallerContext connection)
+    private async Task ReleaseAsync(HubCallerContext connection)
     {
         if (connection.Items.Remove(Counted))
         {
-            var (personId, address) = Keys(connection);
-            Release(byPerson, personId);
-            Release(byAddress, address);
+            var address = AddressOf(connection);
+            Release(address);
+            await Grain(address).Close(presence.NodeId);
         }
     }
 
-    private static (string PersonId, string Address) Keys(HubCallerContext connection) =>
-        (connection.UserIdentifier ?? string.Empty, connection.GetHttpContext()?.Connection.RemoteIpAddress?.ToString() ?? "unknown");
+    private IAddressConnectionsGrain Grain(string address) => grains.GetGrain<IAddressConnectionsGrain>(address);
 
-    private void Refuse(string personId, string cap, string message)
-    {
-        logger.LogInformation("Hub connection refused: {PersonId} is over the connections-per-{Cap} cap", personId, cap);
-        throw new HubException($"connections-too-many: {message}");
-    }
+    private static string AddressOf(HubCallerContext connection) =>
+        connection.GetHttpContext()?.Connection.RemoteIpAddress?.ToString() ?? "unknown";
 
-    private static bool TryTake(ConcurrentDictionary<string, int> counts, string key, int cap)
+    private void Release(string address)
     {
-        if (counts.AddOrUpdate(key, 1, static (_, n) => n + 1) <= cap)
+        if (byAddress.AddOrUpdate(address, 0, static (_, n) => n - 1) <= 0)
         {
-            return true;
-        }
-
-        Release(counts, key);
-        return false;
-    }
-
-    private static void Release(ConcurrentDictionary<string, int> counts, string key)
-    {
-        if (counts.AddOrUpdate(key, 0, static (_, n) => n - 1) <= 0)
-        {
-            counts.TryRemove(new KeyValuePair<string, int>(key, 0));
+            byAddress.TryRemove(new KeyValuePair<string, int>(address, 0));
         }
     }
 }

@@ -3,6 +3,7 @@ using System.Reflection;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Options;
 using PeerLink.Grains;
+using PeerLink.Web.Security;
 
 namespace PeerLink.Web.Realtime;
 
@@ -20,24 +21,24 @@ internal sealed class OwnRateLimitAttribute : Attribute;
 
 /// <summary>
 /// A ceiling on every hub call a person makes, so no method can be called without end, whatever limit of its own
-/// it has or lacks: past it, a call is refused with "rate-limited" and does nothing. Counted by this node.
+/// it has or lacks: past it, a call is refused with "rate-limited" and does nothing. Counted over the whole cluster.
 /// </summary>
-internal sealed class HubCallRateLimiter(IOptions<HubCallLimitOptions> options) : IHubFilter, IDisposable
+internal sealed class HubCallRateLimiter(IOptions<HubCallLimitOptions> options, RateLimitStore store) : IHubFilter, IDisposable
 {
     private static readonly ConcurrentDictionary<MethodInfo, bool> OwnLimit = new();
 
-    private readonly PerPersonLimiter limiter = new(options.Value.HubCallsPerTenSeconds, TimeSpan.FromSeconds(10), segments: 5);
+    private readonly PerPersonLimiter limiter = new(store, "hub-calls", options.Value.HubCallsPerTenSeconds, TimeSpan.FromSeconds(10), segments: 5);
 
-    public ValueTask<object?> InvokeMethodAsync(HubInvocationContext invocationContext, Func<HubInvocationContext, ValueTask<object?>> next)
+    public async ValueTask<object?> InvokeMethodAsync(HubInvocationContext invocationContext, Func<HubInvocationContext, ValueTask<object?>> next)
     {
         if (invocationContext.Context.UserIdentifier is { } personId
             && !OwnLimit.GetOrAdd(invocationContext.HubMethod, static m => m.IsDefined(typeof(OwnRateLimitAttribute)))
-            && !limiter.TryTake(personId))
+            && !await limiter.TryTakeAsync(personId))
         {
             throw new RuleViolationException("rate-limited", $"That is more than {options.Value.HubCallsPerTenSeconds} actions in ten seconds; wait a moment and try again.");
         }
 
-        return next(invocationContext);
+        return await next(invocationContext);
     }
 
     public void Dispose() => limiter.Dispose();

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using PeerLink.Grains;
+using PeerLink.Web.Security;
 
 namespace PeerLink.Web.Realtime;
 
@@ -12,14 +13,14 @@ public sealed class MessageLimitOptions
 }
 
 /// <summary>Holds each person to a number of messages a second, over conversations and rooms together.</summary>
-public sealed class MessageRateLimiter(IOptions<MessageLimitOptions> options) : IDisposable
+public sealed class MessageRateLimiter(IOptions<MessageLimitOptions> options, RateLimitStore store) : IDisposable
 {
-    private readonly PerPersonLimiter limiter = new(options.Value.MessagesPerSecond, TimeSpan.FromSeconds(1), segments: 10);
+    private readonly PerPersonLimiter limiter = new(store, "messages", options.Value.MessagesPerSecond, TimeSpan.FromSeconds(1), segments: 10);
 
     /// <exception cref="RuleViolationException">The person is over the limit; the message is not taken.</exception>
-    public void Take(string personId)
+    public async ValueTask TakeAsync(string personId)
     {
-        if (!limiter.TryTake(personId))
+        if (!await limiter.TryTakeAsync(personId))
         {
             throw new RuleViolationException(
                 "rate-limited",

@@ -17,7 +17,7 @@ public sealed partial class PeerLinkHub
     public async Task<MessageSent> SendGroupMessage(string groupId, string? text)
     {
         var room = grains.GetGrain<ISupportGroupGrain>(Keys.Group(groupId));
-        messageLimit.Take(PersonId);
+        await messageLimit.TakeAsync(PersonId);
         var ack = await room.SendMessage(PersonId, text);
         return new MessageSent(ack.Seq, ack.SentAt);
     }

@@ -27,21 +27,16 @@ public sealed partial class PeerLinkHub(IGrainFactory grains, IOptions<MatchingO
     // would walk them again for each message.
     private string PersonId => Context.UserIdentifier ?? throw new InvalidOperationException("The connection is not signed in.");
 
-    public override async Task OnConnectedAsync()
-    {
-        // Every connection says so, not only a node's first: a peer's new tab makes them available at once.
-        presence.Connected(PersonId);
-        await grains.GetGrain<IPersonGrain>(PersonId).Connected(presence.NodeId);
-    }
+    // Every connection says so, not only a node's first: a peer's new tab makes them available at once, and the cap on
+    // a person's connections counts every one on every node.
+    public override Task OnConnectedAsync() => presence.ConnectAsync(PersonId);
 
     public override async Task OnDisconnectedAsync(Exception? exception)
     {
-        if (!presence.Disconnected(PersonId))
+        if (!await presence.DisconnectAsync(PersonId))
         {
             return;
         }
-
-        await grains.GetGrain<IPersonGrain>(PersonId).Disconnected(presence.NodeId);
 
         // A moderator whose last console closed can no longer answer an alert.
         if (Context.User!.IsInRole(nameof(Role.Moderator)))
@@ -85,7 +80,7 @@ public sealed partial class PeerLinkHub(IGrainFactory grains, IOptions<MatchingO
     public async Task<MessageSent> SendMessage(string conversationId, string? text)
     {
         var conversation = grains.GetGrain<IConversationGrain>(Keys.Conversation(conversationId));
-        messageLimit.Take(PersonId);
+        await messageLimit.TakeAsync(PersonId);
         var ack = await conversation.SendMessage(PersonId, text);
         return new MessageSent(ack.Seq, ack.SentAt);
     }

@@ -30,6 +30,7 @@ internal static class RealtimeExtensions
         builder.Services.AddOptions<ConnectionLimitOptions>().BindConfiguration(ConnectionLimitOptions.SectionName)
             .Validate(o => o.ConnectionsPerPerson > 0 && o.ConnectionsPerAddress > 0, $"{ConnectionLimitOptions.SectionName}:ConnectionsPerPerson and ConnectionsPerAddress must be at least 1.").ValidateOnStart();
         builder.Services.AddSingleton<ConnectionCaps>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<ConnectionCaps>());
         builder.Services.AddSingleton<RuleViolationHubFilter>();
         builder.Services.AddSingleton<RequiredArgumentsHubFilter>();
         builder.Services.AddOptions<HubCallLimitOptions>().BindConfiguration(HubCallLimitOptions.SectionName)

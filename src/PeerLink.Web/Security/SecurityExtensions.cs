@@ -1,3 +1,6 @@
+using PeerLink.Silo.Hosting;
+using StackExchange.Redis;
+
 namespace PeerLink.Web.Security;
 
 internal static class SecurityExtensions
@@ -12,6 +15,11 @@ internal static class SecurityExtensions
             o.MaxAge = TimeSpan.FromDays(365);
             o.IncludeSubDomains = true;
         });
+
+        // The nodes of a cluster count limits together, on the connection Orleans clusters through.
+        var serviceId = builder.Configuration["Orleans:ServiceId"] ?? PeerLinkConfiguration.DefaultServiceId;
+        var redis = PeerLinkStorage.ClusterConnectionName(builder.Configuration);
+        builder.Services.AddSingleton(sp => new RateLimitStore(redis is null ? null : sp.GetRequiredKeyedService<IConnectionMultiplexer>(redis), serviceId));
     }
 
     /// <summary>Outermost, after error handling: every answer carries the headers, and a foreign origin goes no further.</summary>
