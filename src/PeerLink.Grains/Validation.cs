@@ -28,7 +28,7 @@ public static class Validation
     /// </summary>
     public static string Name(string? value, int min, int max, string code, string message)
     {
-        var text = (value ?? string.Empty).Trim();
+        var text = Nfc((value ?? string.Empty).Trim(), code, message);
         return text.Length >= min && text.Length <= max && !text.Any(c => char.IsControl(c) || IsInvisible(c)) && text.Any(char.IsLetterOrDigit)
             ? text
             : throw new RuleViolationException(code, message);
@@ -100,7 +100,7 @@ public static class Validation
     /// </summary>
     public static string? OptionalLine(string? text, int max, string code, string message)
     {
-        var cleaned = FreeText(text);
+        var cleaned = FreeText(text, code, message);
         if (!HasVisible(cleaned))
         {
             return null;
@@ -115,7 +115,7 @@ public static class Validation
     /// <summary>A message is text of 1 to 4,000 characters; line breaks and tabs are fine, other control characters are not.</summary>
     public static string MessageText(string? raw)
     {
-        var text = FreeText(raw);
+        var text = FreeText(raw, "message-invalid", "A message must be well-formed text.");
         if (!HasVisible(text))
         {
             throw new RuleViolationException("message-empty", "A message needs some text.");
@@ -136,13 +136,29 @@ public static class Validation
 
     /// <summary>
     /// Free text as stored: the characters that embed, override or isolate a direction taken out (they can make text
-    /// read backwards); marks that only hint a direction stay, as right-to-left writing needs them. Not normalized
-    /// to NFC: the project runs with invariant globalization, where String.Normalize leaves text as it is.
+    /// read backwards); marks that only hint a direction stay, as right-to-left writing needs them. In NFC.
     /// </summary>
-    private static string FreeText(string? text)
+    private static string FreeText(string? text, string code, string message)
     {
         var value = text ?? string.Empty;
-        return value.Any(IsDirectionChange) ? string.Concat(value.Where(c => !IsDirectionChange(c))) : value;
+        return Nfc(value.Any(IsDirectionChange) ? string.Concat(value.Where(c => !IsDirectionChange(c))) : value, code, message);
+    }
+
+    /// <summary>
+    /// Text in Unicode's composed form (NFC), so an "é" typed as "e" and a combining accent and one typed as one letter
+    /// are the same text: the same name to whoever reads it, the same words to the crisis rules and the contact masker.
+    /// Text that is not well-formed (half of a surrogate pair alone) has no normal form and is refused.
+    /// </summary>
+    private static string Nfc(string text, string code, string message)
+    {
+        try
+        {
+            return text.IsNormalized() ? text : text.Normalize();
+        }
+        catch (ArgumentException)
+        {
+            throw new RuleViolationException(code, message);
+        }
     }
 
     private static bool HasVisible(string text) => text.Any(c => !char.IsWhiteSpace(c) && !char.IsControl(c) && !IsInvisible(c));

@@ -37,6 +37,27 @@ public sealed class NamesTests
     }
 
     [Theory]
+    [InlineData("Zoe\u0308", "Zo\u00EB")]
+    [InlineData("Jose\u0301", "Jos\u00E9")]
+    [InlineData("\u1100\u1161\u1102\u1161", "\uAC00\uB098")]
+    public void A_name_typed_with_combining_marks_is_kept_composed_so_it_is_the_same_name_as_one_typed_whole(string typed, string kept)
+    {
+        Assert.Equal(kept, Validation.Pseudonym(typed));
+        Assert.Equal(kept, Validation.Name(typed, 1, 32, "group-title-invalid", "A title."));
+    }
+
+    [Fact]
+    public void Free_text_is_kept_composed_and_text_that_is_not_well_formed_is_refused()
+    {
+        Assert.Equal("caf\u00E9 ma\u00F1ana", Validation.MessageText("cafe\u0301 man\u0303ana"));
+        Assert.Equal("caf\u00E9", Validation.Topic("cafe\u0301"));
+
+        Assert.Equal("message-invalid", Assert.Throws<RuleViolationException>(() => Validation.MessageText("half a pair \uD83D here")).Code);
+        Assert.Equal("topic-invalid", Assert.Throws<RuleViolationException>(() => Validation.Topic("\uDE00 alone")).Code);
+        Assert.Equal("pseudonym-invalid", Assert.Throws<RuleViolationException>(() => Validation.Pseudonym("Jo\uD800")).Code);
+    }
+
+    [Theory]
     [InlineData("jo.bloggs@example.com")]
     [InlineData("07700 900123")]
     [InlineData("Jo 07700900123")]

@@ -5,8 +5,8 @@ namespace PeerLink.Grains.Safety;
 /// <summary>The one text form crisis rules are written against.</summary>
 internal static class SafetyText
 {
-    // An explicit table rather than Unicode decomposition: the app runs with invariant globalization,
-    // where string.Normalize leaves accented letters as they are.
+    // Text reaches the rules in NFC (Validation), so each accented letter is one character, which this table
+    // maps to its plain letter.
     private const string Accented = "àáâãäåāăąçćčďèéêëēėęěìíîïīįñńňòóôõöøōőùúûüūůűųýÿžźżšśłřťğ";
     private const string Plain = "aaaaaaaaacccdeeeeeeeeiiiiiinnnoooooooouuuuuuuuyyzzzsslrtg";
 

@@ -22,6 +22,16 @@ public sealed class CrisisDetectorTests
     }
 
     [Fact]
+    public void A_message_whose_accents_were_typed_as_combining_marks_meets_the_same_rules_once_it_is_validated()
+    {
+        // "Estarían mejor sin mí", each accent typed after its letter, as some keyboards send it.
+        var typed = "Estari\u0301an mejor sin mi\u0301";
+
+        Assert.Equal(new CrisisAssessment(RiskLevel.High, "es:high:mejor-sin-mi"), Assess(Validation.MessageText(typed), "es"));
+        Assert.Equal(Assess("Estarían mejor sin mí", "es"), Assess(Validation.MessageText(typed), "es"));
+    }
+
+    [Fact]
     public void A_high_match_names_its_language_and_rule()
     {
         Assert.Equal(new CrisisAssessment(RiskLevel.High, "en:high:kill-myself"), Assess("I want to kill myself"));
