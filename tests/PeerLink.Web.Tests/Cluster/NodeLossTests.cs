@@ -113,7 +113,7 @@ public sealed class NodeLossTests(ITestOutputHelper output)
         await SendUntilTakenAsync(peer, conversationId, "take your time");
 
         // The same token on the other node, as a page behind a load balancer reconnects; then it fetches what it missed.
-        await using var seeker = await PersonHub.ConnectAsync(survivor, seekerToken);
+        await using var seeker = await ConnectUntilAcceptedAsync(survivor, seekerToken);
         using var http = Http(survivor, seekerToken);
         var missed = await GetUntilAnsweredAsync(http, $"/api/conversations/{conversationId}/messages?after={lastSeen}&limit=50");
         Assert.Equal(["are you still there?", "take your time"], missed.GetProperty("messages").EnumerateArray().Select(m => m.GetProperty("text").GetString()));
@@ -143,6 +143,26 @@ public sealed class NodeLossTests(ITestOutputHelper output)
 
     private static Task<long> SendUntilTakenAsync(PersonHub hub, string conversationId, string text) =>
         UntilTakenAsync(async () => (await hub.Connection.InvokeAsync<JsonElement>("SendMessage", conversationId, text)).GetProperty("seq").GetInt64());
+
+    /// <summary>
+    /// Connects as the page's client does: again after a 503. Until the cluster declares the dead silo dead (a few
+    /// seconds), the grains that lived there cannot be reached, so signing the connection in can answer 503.
+    /// </summary>
+    private static async Task<PersonHub> ConnectUntilAcceptedAsync(PeerLinkProcess node, string token)
+    {
+        var deadline = Stopwatch.StartNew();
+        while (true)
+        {
+            try
+            {
+                return await PersonHub.ConnectAsync(node, token);
+            }
+            catch (HttpRequestException e) when (e.StatusCode == System.Net.HttpStatusCode.ServiceUnavailable && deadline.Elapsed < TimeSpan.FromSeconds(30))
+            {
+                await Task.Delay(200);
+            }
+        }
+    }
 
     /// <summary>Reads as the page does: again after a 503, which says it will pass.</summary>
     private static async Task<JsonElement> GetUntilAnsweredAsync(HttpClient http, string path)

@@ -43,7 +43,16 @@ internal sealed class PersonHub : IAsyncDisposable
             .WithUrl(node.HubUrl, o => o.AccessTokenProvider = () => Task.FromResult<string?>(token))
             .Build();
         var hub = new PersonHub(connection);
-        await connection.StartAsync();
+        try
+        {
+            await connection.StartAsync();
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+
         return hub;
     }
 
