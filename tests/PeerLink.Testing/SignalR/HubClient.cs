@@ -189,6 +189,12 @@ public sealed class HubClient : IAsyncDisposable
         var id = Interlocked.Increment(ref nextInvocationId).ToString(System.Globalization.CultureInfo.InvariantCulture);
         var completion = new TaskCompletionSource<JsonElement?>(TaskCreationOptions.RunContinuationsAsynchronously);
         pending[id] = completion;
+        if (closed.Task.IsCompleted)
+        {
+            pending.TryRemove(id, out _);
+            throw new WebSocketException($"The connection is closed. {closed.Task.Result}");
+        }
+
         await sendLock.WaitAsync(closing.Token);
         try
         {
@@ -335,12 +341,13 @@ public sealed class HubClient : IAsyncDisposable
         }
         finally
         {
+            // Closed first, then the calls waiting are failed: a call that starts meanwhile sees one or the other
+            // (InvokeCoreAsync looks at Closed after it is added), so none waits for an answer that cannot come.
+            closed.TrySetResult(closeError);
             foreach (var waiting in pending.Values)
             {
                 waiting.TrySetException(new WebSocketException($"The connection closed before the call completed. {closeError}"));
             }
-
-            closed.TrySetResult(closeError);
         }
     }
 
