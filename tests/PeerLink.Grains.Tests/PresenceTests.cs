@@ -1,3 +1,4 @@
+using Orleans.Core.Internal;
 using PeerLink.Grains.Events;
 using PeerLink.Grains.Groups;
 using PeerLink.Grains.Matching;
@@ -107,6 +108,35 @@ public sealed class PresenceTests
         Assert.True(await address.TryOpen("node-2", cap: 2));
         await address.Hold("node-2", 2);
         Assert.False(await address.TryOpen("node-3", cap: 2));
+    }
+
+    [Fact]
+    public async Task A_room_shows_who_is_online_as_members_come_and_go_and_asks_again_after_it_was_collected()
+    {
+        await using var app = await PeerLinkSilo.StartAsync();
+        await app.AddSeekerAsync("c");
+        Assert.True(await app.Person("c").Connect("node-1", cap: 10));
+        await RoomOfTwoAsync(app);
+        var room = app.Silo.GetGrain<ISupportGroupGrain>("room");
+        Assert.Empty((await room.GetInfo()).Online!);
+
+        // Told as members come and go, and a joiner who is online already is asked.
+        Assert.True(await app.Person("b").Connect("node-1", cap: 10));
+        await Eventually.TrueAsync(async () => (await room.GetInfo()).Online!.SequenceEqual(["b"]), "the room heard b come online");
+        await room.Join("c");
+        Assert.Equal(["b", "c"], (await room.GetInfo()).Online!.Order());
+        await room.Leave("c");
+        Assert.Equal(["b"], (await room.GetInfo()).Online!);
+
+        // A new activation knows nothing of its own: it asks each member's grain, once. (Its count of recent
+        // messages starts afresh, which tells the new activation from the old.)
+        await room.SendMessage("b", "hello");
+        Assert.Equal(1, (await room.GetInfo()).MessagesLastFiveMinutes);
+        await room.Cast<IGrainManagementExtension>().DeactivateOnIdle();
+        await Eventually.TrueAsync(async () => (await room.GetInfo()).MessagesLastFiveMinutes == 0, "the room was activated afresh");
+        Assert.Equal(["b"], (await room.GetInfo()).Online!);
+        await app.Person("b").Disconnected("node-1");
+        await Eventually.TrueAsync(async () => (await room.GetInfo()).Online!.Count == 0, "the room heard b go offline");
     }
 
     private static async Task RoomOfTwoAsync(PeerLinkSilo app)

@@ -18,6 +18,7 @@ public sealed record GroupMember(
     [Id(6)] string? Language = null);
 
 /// <param name="LastSeq">The number of the room's latest message; 0 while it has none.</param>
+/// <param name="Online">The members online now, as the room keeps them.</param>
 [GenerateSerializer, Immutable, Alias("peerlink.group-info")]
 public sealed record GroupInfo(
     [Id(0)] string GroupId,
@@ -29,7 +30,8 @@ public sealed record GroupInfo(
     [Id(6)] long LastSeq,
     [Id(7)] bool Locked = false,
     [Id(8)] long? PinnedSeq = null,
-    [Id(9)] int MessagesLastFiveMinutes = 0);
+    [Id(9)] int MessagesLastFiveMinutes = 0,
+    [Id(10)] IReadOnlyList<string>? Online = null);
 
 public sealed class GroupState
 {

@@ -80,6 +80,7 @@ public sealed partial class SupportGroupGrain
         State.RemovedUntil[personId] = until;
         await group.WriteStateAsync();
         await TellPersonAsync(personId, member: false);
+        await MembershipChangedAsync(personId, member: false);
         await AuditAsync(moderatorId, "remove", "person", personId, why);
         events.Publish(new ModerationNotice(personId, "removed", this.GetPrimaryKeyString(), why, until));
         events.Publish(new GroupMemberChanged(personId, this.GetPrimaryKeyString(), personId, member.Pseudonym, Joined: false));

@@ -85,6 +85,7 @@ public sealed partial class SupportGroupGrain(
         State.QuietWatchers.Remove(personId);
         await group.WriteStateAsync();
         await TellPersonAsync(personId, member: true);
+        await MembershipChangedAsync(personId, member: true);
         TellRoom(recipient => new GroupMemberChanged(recipient, this.GetPrimaryKeyString(), personId, member.Pseudonym, Joined: true));
         return await InfoAsync();
     }
@@ -106,20 +107,11 @@ public sealed partial class SupportGroupGrain(
 
         await group.WriteStateAsync();
         await TellPersonAsync(personId, member: false);
+        await MembershipChangedAsync(personId, member: false);
 
         // The one who left hears it too, so their other tabs close the room.
         events.Publish(new GroupMemberChanged(personId, this.GetPrimaryKeyString(), personId, member.Pseudonym, Joined: false));
         TellRoom(recipient => new GroupMemberChanged(recipient, this.GetPrimaryKeyString(), personId, member.Pseudonym, Joined: false));
-    }
-
-    public Task MemberPresenceChanged(string personId, bool online)
-    {
-        if (State.Members.ContainsKey(personId))
-        {
-            TellRoom(recipient => new GroupMemberPresence(recipient, this.GetPrimaryKeyString(), personId, online), except: recipient => recipient == personId);
-        }
-
-        return Task.CompletedTask;
     }
 
     public async Task<MessageAck> SendMessage(string personId, string? text)
@@ -230,6 +222,7 @@ public sealed partial class SupportGroupGrain(
             await messages.GetLengthAsync(),
             State.Locked,
             State.PinnedSeq,
-            recentMessages.Count(t => now - t <= RateWindow));
+            recentMessages.Count(t => now - t <= RateWindow),
+            await OnlineMembersAsync());
     }
 }

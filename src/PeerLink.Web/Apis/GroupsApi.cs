@@ -35,17 +35,17 @@ internal static class GroupsApi
             r.GroupId, r.Title, r.Description, r.Identities, r.Capacity, r.Members.Count(m => !m.Moderator)))]);
     }
 
-    private static async Task<Ok<GroupView>> GetAsync(string id, IGrainFactory grains, Presence presence) =>
-        TypedResults.Ok(await GroupView.FromAsync(await grains.GetGrain<ISupportGroupGrain>(Keys.Group(id)).GetInfo(), presence));
+    private static async Task<Ok<GroupView>> GetAsync(string id, IGrainFactory grains) =>
+        TypedResults.Ok(GroupView.From(await grains.GetGrain<ISupportGroupGrain>(Keys.Group(id)).GetInfo()));
 
     private static async Task<Ok<MessagePage>> MessagesAsync(string id, long? after, int? limit, ClaimsPrincipal user, IGrainFactory grains) =>
         TypedResults.Ok(await grains.GetGrain<ISupportGroupGrain>(Keys.Group(id))
             .GetMessages(user.PersonId(), after ?? 0, limit ?? MessageHistory.DefaultPageSize));
 
-    private static async Task<Created<GroupView>> CreateAsync(CreateGroupRequest request, IGrainFactory grains, Presence presence)
+    private static async Task<Created<GroupView>> CreateAsync(CreateGroupRequest request, IGrainFactory grains)
     {
         var settings = new GroupSettings(request.Title ?? string.Empty, request.Description, request.Identities ?? [], request.Capacity ?? 0);
         var info = await grains.GetGrain<ISupportGroupGrain>(Guid.NewGuid().ToString("N")).Create(settings);
-        return TypedResults.Created($"/api/groups/{info.GroupId}", await GroupView.FromAsync(info, presence));
+        return TypedResults.Created($"/api/groups/{info.GroupId}", GroupView.From(info));
     }
 }

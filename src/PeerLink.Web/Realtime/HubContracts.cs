@@ -40,10 +40,10 @@ public sealed record GroupView(
     bool Locked,
     long? PinnedSeq)
 {
-    /// <summary>The room as its grain says, with each member online or not as their own grain says, on whichever node they are.</summary>
-    public static async Task<GroupView> FromAsync(GroupInfo info, Presence presence)
+    /// <summary>The room as its grain says, with each member online or not as the room keeps it from their grains, on whichever node they are.</summary>
+    public static GroupView From(GroupInfo info)
     {
-        var online = await presence.OnlineAmongAsync(info.Members.Select(m => m.PersonId));
+        var online = (info.Online ?? []).ToHashSet(StringComparer.Ordinal);
         return new(
             info.GroupId,
             info.Title,

@@ -7,7 +7,7 @@ namespace PeerLink.Web.Realtime;
 public sealed partial class PeerLinkHub
 {
     public async Task<GroupView> JoinGroup(string groupId) =>
-        await GroupView.FromAsync(await grains.GetGrain<ISupportGroupGrain>(Keys.Group(groupId)).Join(PersonId), presence);
+        GroupView.From(await grains.GetGrain<ISupportGroupGrain>(Keys.Group(groupId)).Join(PersonId));
 
     public Task LeaveGroup(string groupId) =>
         grains.GetGrain<ISupportGroupGrain>(Keys.Group(groupId)).Leave(PersonId);

@@ -15,7 +15,7 @@ public sealed partial class PeerLinkHub
 
     [RequiresRole(Role.Moderator)]
     public async Task<GroupView> WatchGroup(string groupId, bool quietly) =>
-        await GroupView.FromAsync(await Room(groupId).Watch(PersonId, quietly), presence);
+        GroupView.From(await Room(groupId).Watch(PersonId, quietly));
 
     [RequiresRole(Role.Moderator)]
     public Task WarnMember(string groupId, string personId, string reason) => Room(groupId).Warn(PersonId, Keys.Person(personId), reason);

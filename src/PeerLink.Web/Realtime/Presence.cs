@@ -73,14 +73,6 @@ public sealed class Presence(IGrainFactory grains, TimeProvider time, IOptions<C
         return true;
     }
 
-    /// <summary>Which of these people some node of the cluster holds a live connection of, as their grains say.</summary>
-    public async Task<IReadOnlySet<string>> OnlineAmongAsync(IEnumerable<string> personIds)
-    {
-        var asked = await Task.WhenAll(personIds.Distinct(StringComparer.Ordinal)
-            .Select(async id => (Id: id, Online: await grains.GetGrain<IPersonGrain>(id).IsOnline())));
-        return asked.Where(a => a.Online).Select(a => a.Id).ToHashSet(StringComparer.Ordinal);
-    }
-
     /// <summary>The people whose heartbeat falls on this tick; over <see cref="Slots"/> ticks each comes up once.</summary>
     public IEnumerable<string> DueOn(long tick)
     {
