@@ -29,17 +29,26 @@ internal sealed class HubCallRateLimiter(IOptions<HubCallLimitOptions> options, 
 
     private readonly PerPersonLimiter limiter = new(store, "hub-calls", options.Value.HubCallsPerTenSeconds, TimeSpan.FromSeconds(10), segments: 5);
 
-    public async ValueTask<object?> InvokeMethodAsync(HubInvocationContext invocationContext, Func<HubInvocationContext, ValueTask<object?>> next)
+    public ValueTask<object?> InvokeMethodAsync(HubInvocationContext invocationContext, Func<HubInvocationContext, ValueTask<object?>> next)
     {
-        if (invocationContext.Context.UserIdentifier is { } personId
-            && !OwnLimit.GetOrAdd(invocationContext.HubMethod, static m => m.IsDefined(typeof(OwnRateLimitAttribute)))
-            && !await limiter.TryTakeAsync(personId))
+        if (invocationContext.Context.UserIdentifier is not { } personId
+            || OwnLimit.GetOrAdd(invocationContext.HubMethod, static m => m.IsDefined(typeof(OwnRateLimitAttribute))))
         {
-            throw new RuleViolationException("rate-limited", $"That is more than {options.Value.HubCallsPerTenSeconds} actions in ten seconds; wait a moment and try again.");
+            return next(invocationContext);
         }
 
-        return await next(invocationContext);
+        // Decided at once on one node, so the call goes on without an async step of this filter's own.
+        var taken = limiter.TryTakeAsync(personId);
+        return taken.IsCompletedSuccessfully ? Go(taken.Result, invocationContext, next) : GoAsync(taken, invocationContext, next);
     }
+
+    private ValueTask<object?> Go(bool taken, HubInvocationContext invocationContext, Func<HubInvocationContext, ValueTask<object?>> next) =>
+        taken
+            ? next(invocationContext)
+            : throw new RuleViolationException("rate-limited", $"That is more than {options.Value.HubCallsPerTenSeconds} actions in ten seconds; wait a moment and try again.");
+
+    private async ValueTask<object?> GoAsync(ValueTask<bool> taken, HubInvocationContext invocationContext, Func<HubInvocationContext, ValueTask<object?>> next) =>
+        await Go(await taken, invocationContext, next);
 
     public void Dispose() => limiter.Dispose();
 }

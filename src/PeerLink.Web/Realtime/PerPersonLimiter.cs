@@ -12,16 +12,30 @@ namespace PeerLink.Web.Realtime;
 internal sealed class PerPersonLimiter : IDisposable
 {
     private readonly PartitionedRateLimiter<string> limiter;
+    private readonly bool shared;
 
     public PerPersonLimiter(RateLimitStore store, string limit, int permits, TimeSpan window, int segments)
     {
+        shared = store.Shared;
         // A sliding window, so a burst across a window boundary cannot reach twice the limit.
         var create = store.SlidingWindow(limit, permits, window, segments);
         limiter = PartitionedRateLimiter.Create<string, string>(personId => RateLimitPartition.Get(personId, create));
     }
 
     /// <summary>Takes one permit for the person; false when they have none left in the window.</summary>
-    public async ValueTask<bool> TryTakeAsync(string personId)
+    /// <remarks>Every hub call passes here: in this process the answer comes at once, without an async step; only a limiter kept in Redis has to ask.</remarks>
+    public ValueTask<bool> TryTakeAsync(string personId)
+    {
+        if (!shared)
+        {
+            using var lease = limiter.AttemptAcquire(personId);
+            return ValueTask.FromResult(lease.IsAcquired);
+        }
+
+        return AskAsync(personId);
+    }
+
+    private async ValueTask<bool> AskAsync(string personId)
     {
         using var lease = await limiter.AcquireAsync(personId);
         return lease.IsAcquired;
