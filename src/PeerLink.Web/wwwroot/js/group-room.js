@@ -26,6 +26,9 @@ export class GroupRoom {
     this.locked = null;
     this.mutedUntil = null;
     this.left = false;
+    // Until the first JoinGroup (or WatchGroup) answers, the hub would refuse a post from someone
+    // not yet a member, so the box waits for it rather than failing what was typed quickly.
+    this.entered = false;
     const where = { groupId: this.groupId };
     this.log = new MessageLog({
       label: `Messages in ${room.title}`,
@@ -38,6 +41,7 @@ export class GroupRoom {
     });
     this.composer = composer({ id: `group-message-${this.groupId}`, label: `Message to ${room.title}`, onSend: (text) => this.log.send(text) });
     this.composer.element.hidden = Boolean(moderating?.quietly);
+    this.pauseIfNeeded();
     this.memberList = el('ul', { className: 'members' });
     this.memberCount = el('span');
     this.lockNote = el('p', { className: 'room-state', hidden: true });
@@ -64,6 +68,7 @@ export class GroupRoom {
   /** Joins (or watches), then shows the members, the room's state and the recent history. Also used again after a reconnect. */
   async join() {
     const joined = await this.enter();
+    this.entered = true;
     this.members = new Map(joined.members.map((member) => [member.personId, member]));
     this.renderMembers();
     this.setLocked(joined.locked, null);
@@ -132,7 +137,8 @@ export class GroupRoom {
   }
 
   pauseIfNeeded() {
-    const why = this.locked && !this.moderating ? 'This room is locked. Only moderators can post for now.'
+    const why = !this.entered ? 'Joining the room…'
+      : this.locked && !this.moderating ? 'This room is locked. Only moderators can post for now.'
       : this.mutedUntil ? `A moderator muted you until ${formatTime(this.mutedUntil.toISOString())}${this.muteReason ? `: ${this.muteReason}` : ''}. You can read, but not post.`
         : null;
     this.composer.pause(why);

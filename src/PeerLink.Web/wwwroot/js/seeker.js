@@ -67,8 +67,16 @@ async function inviteToGroupRoom(identities) {
     state.waitingRoom = new GroupRoom({ hub: state.hub, me: state.me, room, onLeft: () => { state.waitingRoom = null; $('#group-invitation').hidden = false; } });
     $('#waiting-room').replaceChildren(state.waitingRoom.element);
     $('#group-invitation').hidden = true;
-    await state.waitingRoom.join();
-    $('h2', state.waitingRoom.element).focus();
+    setText('#group-invitation-error', '');
+    const view = state.waitingRoom;
+    try {
+      await view.join();
+      $('h2', view.element).focus();
+    } catch (failure) {
+      // A full or closed room: the invitation comes back with the reason.
+      view.close();
+      setText('#group-invitation-error', hubErrorMessage(failure));
+    }
   };
 }
 
