@@ -12,9 +12,11 @@ public sealed class CrisisTimeoutTests
     private const string Tangled = "(x+x+)+y";
     private static readonly string TangledText = new string('x', 48) + "yz";
 
+    // Long enough that the ordinary rules never run out of it on a busy machine (10 ms did, once, with the whole
+    // suite running on two cores); the tangled rule needs far longer than any limit.
     private static ServiceProvider Build() => SafetyServices.Build(new Dictionary<string, string?>
     {
-        ["PeerLink:Safety:MatchTimeout"] = "00:00:00.010",
+        ["PeerLink:Safety:MatchTimeout"] = "00:00:00.250",
         ["PeerLink:Safety:Languages:en:High:tangled"] = Tangled,
     });
 
