@@ -4,6 +4,8 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Orleans.Configuration;
+using PeerLink.Grains.Events;
+using PeerLink.Silo.Events;
 
 namespace PeerLink.Silo.Hosting;
 
@@ -33,6 +35,19 @@ public static class PeerLinkHostBuilderExtensions
 
             configure?.Invoke(silo);
         });
+        return builder;
+    }
+
+    /// <summary>
+    /// A silo of its own process, with web nodes as Orleans clients (PeerLink.Silo's program): the events its grains
+    /// publish go to those web nodes (<see cref="WebNodeEvents"/>).
+    /// </summary>
+    public static IHostApplicationBuilder AddPeerLinkDedicatedSilo(this IHostApplicationBuilder builder)
+    {
+        builder.AddPeerLinkSilo();
+        builder.Services.AddSingleton<WebNodeEvents>();
+        builder.Services.AddSingleton<IPeerLinkEvents>(sp => sp.GetRequiredService<WebNodeEvents>());
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<WebNodeEvents>());
         return builder;
     }
 

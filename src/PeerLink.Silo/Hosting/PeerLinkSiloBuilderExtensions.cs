@@ -14,10 +14,6 @@ namespace PeerLink.Silo.Hosting;
 
 public static class PeerLinkSiloBuilderExtensions
 {
-    // Prepended, so the same options in a configured connection string still win. Without abortConnect=false a silo
-    // started while Redis is away would fail for good instead of connecting once it is back.
-    private const string RedisDefaults = "abortConnect=false,connectTimeout=2000,syncTimeout=3000,asyncTimeout=3000,";
-
     /// <summary>
     /// Hosts PeerLink's grains on this silo, with grain state, reminders and the message log where the "Orleans"
     /// configuration section says (see <see cref="PeerLinkStorage"/>), and in memory where it says nothing. Clustering
@@ -47,11 +43,7 @@ public static class PeerLinkSiloBuilderExtensions
         // [PersistentLog] parameters get their log, as [PersistentState] parameters get their state.
         services.AddSingleton<IAttributeToFactoryMapper<PersistentLogAttribute>, PersistentLogAttributeMapper>();
 
-        foreach (var name in PeerLinkStorage.RedisConnectionNames(configuration))
-        {
-            var connectionString = RedisDefaults + configuration.GetConnectionString(name);
-            services.AddKeyedSingleton<IConnectionMultiplexer>(name, (_, _) => ConnectionMultiplexer.Connect(connectionString));
-        }
+        services.AddPeerLinkRedisConnections(configuration);
 
         if (storage.RedisConnectionName is { } redis)
         {

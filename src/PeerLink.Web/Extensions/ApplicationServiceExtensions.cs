@@ -14,17 +14,34 @@ namespace PeerLink.Web.Extensions;
 
 internal static class ApplicationServiceExtensions
 {
-    /// <summary>Co-hosts a silo with PeerLink's grains, configured by the "Orleans" section (in memory unless told otherwise).</summary>
+    /// <summary>
+    /// Co-hosts a silo with PeerLink's grains, configured by the "Orleans" section (in memory unless told otherwise), or
+    /// with PeerLink:Web:SiloMode=Client reaches dedicated silos as an Orleans client.
+    /// </summary>
     public static void AddApplicationServices(this WebApplicationBuilder builder)
     {
-        builder.AddPeerLinkSilo(silo =>
+        var dashboard = builder.Configuration.GetValue<bool>($"{OperationsOptions.SectionName}:{nameof(OperationsOptions.DashboardEnabled)}");
+        if (SiloModes.Read(builder.Configuration) == SiloMode.Client)
         {
-            // The dashboard's collector profiles every grain call, so it runs only where an operator asked for it.
-            if (builder.Configuration.GetValue<bool>($"{OperationsOptions.SectionName}:{nameof(OperationsOptions.DashboardEnabled)}"))
+            if (dashboard)
             {
-                silo.AddDashboard();
+                throw new InvalidOperationException(
+                    $"{OperationsOptions.SectionName}:DashboardEnabled needs a silo in this process, and with {SiloModes.Key}=Client there is none. Turn it off on this node.");
             }
-        });
+
+            builder.AddPeerLinkClient();
+        }
+        else
+        {
+            builder.AddPeerLinkSilo(silo =>
+            {
+                // The dashboard's collector profiles every grain call, so it runs only where an operator asked for it.
+                if (dashboard)
+                {
+                    silo.AddDashboard();
+                }
+            });
+        }
 
         // The API speaks camelCase JSON with enums as words ("seeker"), never as numbers.
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));

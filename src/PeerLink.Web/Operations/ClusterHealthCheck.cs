@@ -12,6 +12,7 @@ internal sealed class ClusterHealthCheck(ILocalSiloDetails silo, IClusterMembers
         var status = snapshot.GetSiloStatus(silo.SiloAddress);
         var data = new Dictionary<string, object>
         {
+            ["siloMode"] = "cohosted",
             ["silo"] = status.ToString(),
             ["activeSilos"] = snapshot.Members.Values.Count(m => m.Status == SiloStatus.Active),
         };

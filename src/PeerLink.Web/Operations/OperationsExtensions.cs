@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 using Orleans.Dashboard;
+using PeerLink.Web.Extensions;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using PeerLink.Grains.People;
@@ -46,8 +47,16 @@ internal static class OperationsExtensions
         builder.Services.AddAuthorizationBuilder()
             .AddPolicy(MetricsAccess.Policy, p => p.AddRequirements(new MetricsAccess.Requirement()));
 
-        // Live: the process answers. Ready: storage answers and this silo is an active cluster member.
-        builder.Services.AddHealthChecks().AddCheck<ClusterHealthCheck>("cluster", tags: [ReadyTag]);
+        // Live: the process answers. Ready: storage answers and this silo is an active cluster member (or, on a web node
+        // that is an Orleans client, the cluster answers and sends this node its events).
+        if (SiloModes.Read(builder.Configuration) == SiloMode.Client)
+        {
+            builder.Services.AddHealthChecks().AddCheck<WebNodeHealthCheck>("cluster", tags: [ReadyTag]);
+        }
+        else
+        {
+            builder.Services.AddHealthChecks().AddCheck<ClusterHealthCheck>("cluster", tags: [ReadyTag]);
+        }
 
         // Outside Development logs are JSON, one object a line, with the request's trace id in its scope.
         if (!builder.Environment.IsDevelopment())

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.StackExchangeRedis;
 using PeerLink.Grains.Events;
 using PeerLink.Silo.Hosting;
+using PeerLink.Web.Extensions;
 using StackExchange.Redis;
 
 namespace PeerLink.Web.Realtime;
@@ -57,6 +58,12 @@ internal static class RealtimeExtensions
         builder.Services.AddSingleton<SignalREvents>();
         builder.Services.AddSingleton<IPeerLinkEvents>(sp => sp.GetRequiredService<SignalREvents>());
         builder.Services.AddHostedService(sp => sp.GetRequiredService<SignalREvents>());
+        if (SiloModes.Read(builder.Configuration) == SiloMode.Client)
+        {
+            // The grains publish on the silos, which deliver to the web nodes that subscribed.
+            builder.Services.AddSingleton<WebNodeSubscription>();
+            builder.Services.AddHostedService(sp => sp.GetRequiredService<WebNodeSubscription>());
+        }
         builder.Services.AddOptions<MessageLimitOptions>().BindConfiguration(MessageLimitOptions.SectionName)
             .Validate(o => o.MessagesPerSecond > 0, $"{MessageLimitOptions.SectionName}:MessagesPerSecond must be at least 1.").ValidateOnStart();
         builder.Services.AddSingleton<MessageRateLimiter>();

@@ -30,43 +30,12 @@ public sealed class ClusterTests(ClusterTests.TwoNodes cluster) : IClassFixture<
     }
 
     [Fact]
-    public async Task A_seeker_on_one_node_and_a_peer_on_the_other_are_matched_and_talk_live_both_ways_in_order()
-    {
-        var (_, peerToken) = await SignInAsync(NodeB, "peer1");
-        var (_, seekerToken) = await GuestAsync(NodeA, "River");
-        await using var peer = await PersonHub.ConnectAsync(NodeB, peerToken);
-        await using var seeker = await PersonHub.ConnectAsync(NodeA, seekerToken);
+    public Task A_seeker_on_one_node_and_a_peer_on_the_other_are_matched_and_talk_live_both_ways_in_order() =>
+        CrossNodeJourney.SeekerAndPeerTalkAsync(seekerNode: NodeA, peerNode: NodeB);
 
-        await peer.Connection.InvokeAsync("SetAvailability", new { available = true, capacity = 2 });
-        await seeker.Connection.InvokeAsync<JsonElement>("RequestConversation", new { identities = new[] { "veteran" }, language = "en" });
-        var offer = await peer.WaitForAsync("OfferReceived");
-        await peer.Connection.InvokeAsync("AcceptOffer", offer.GetProperty("offerId").GetString());
-        var matched = await seeker.WaitForAsync("Matched");
-        var conversationId = matched.GetProperty("conversationId").GetString()!;
-
-        for (var i = 1; i <= 10; i++)
-        {
-            var (from, to) = i % 2 == 1 ? (seeker, peer) : (peer, seeker);
-            var ack = await from.Connection.InvokeAsync<JsonElement>("SendMessage", conversationId, $"message {i}");
-            var heard = await to.WaitForAsync("MessageReceived", m => m.GetProperty("seq").GetInt64() == ack.GetProperty("seq").GetInt64());
-            Assert.Equal($"message {i}", heard.GetProperty("text").GetString());
-        }
-
-        // Each side hears the whole conversation (its own messages too, for its other tabs), once and in order.
-        foreach (var side in new[] { seeker, peer })
-        {
-            await Eventually.TrueAsync(() => side.Heard("MessageReceived").Count >= 10, "every message reached both sides");
-            Assert.Equal(Enumerable.Range(1, 10).Select(i => $"message {i}"), side.Heard("MessageReceived").Select(m => m.GetProperty("text").GetString()));
-        }
-
-        using var fromA = Http(NodeA, peerToken);
-        var stored = await fromA.GetFromJsonAsync<JsonElement>($"/api/conversations/{conversationId}/messages?after=0&limit=50");
-        Assert.Equal(Enumerable.Range(1, 10).Select(i => (long)i), stored.GetProperty("messages").EnumerateArray().Select(m => m.GetProperty("seq").GetInt64()));
-
-        await seeker.Connection.InvokeAsync("EndConversation", conversationId);
-        await peer.WaitForAsync("ConversationEnded");
-        await peer.Connection.InvokeAsync("SetAvailability", new { available = false, capacity = 2 });
-    }
+    [Fact]
+    public Task Room_members_on_different_nodes_hear_each_other_live() =>
+        CrossNodeJourney.RoomMembersTalkAsync(NodeA, NodeB);
 
     [Fact]
     public async Task A_person_connected_to_both_nodes_is_online_once_and_stays_online_until_the_last_connection_closes()
@@ -82,7 +51,9 @@ public sealed class ClusterTests(ClusterTests.TwoNodes cluster) : IClassFixture<
         using var http = Http(NodeA, watcherToken);
         Assert.True(await IsOnlineAsync(http, personId));
 
+        // The hub counts a connection once it has taken it, after the handshake; one that answered a call was taken.
         await using var onA = await PersonHub.ConnectAsync(NodeA, personToken);
+        await onA.Connection.InvokeAsync<JsonElement>("JoinGroup", "open-room");
         await onB.DisposeAsync();
         await Task.Delay(TimeSpan.FromSeconds(1));
         Assert.True(await IsOnlineAsync(http, personId));

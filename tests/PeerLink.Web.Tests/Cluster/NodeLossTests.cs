@@ -8,19 +8,26 @@ using Xunit.Abstractions;
 
 namespace PeerLink.Web.Tests.Cluster;
 
-/// <summary>kill -9 of a node of a two-node cluster, while people on the other node are talking.</summary>
+/// <summary>
+/// kill -9 of a process of a cluster while people are talking: "co-hosted" is two web nodes each co-hosting a silo,
+/// "dedicated" is two PeerLink.Silo processes with two web nodes as their Orleans clients.
+/// </summary>
 public sealed class NodeLossTests(ITestOutputHelper output)
 {
     private static readonly TimeSpan SendableAgainWithin = TimeSpan.FromSeconds(10);
 
-    [Fact]
-    public async Task After_a_node_is_killed_every_conversation_takes_messages_again_within_ten_seconds_and_none_acknowledged_is_lost_or_renumbered()
+    [Theory]
+    [InlineData("co-hosted")]
+    [InlineData("dedicated")]
+    public async Task After_a_silo_is_killed_every_conversation_takes_messages_again_within_ten_seconds_and_none_acknowledged_is_lost_or_renumbered(string topology)
     {
         await using var redis = await RedisServer.StartNewAsync();
-        await using var cluster = await PeerLinkCluster.StartAsync(typeof(Program).Assembly.Location, redis);
-        var (survivor, victim) = (cluster.Nodes[0], cluster.Nodes[1]);
+        await using var cluster = await StartAsync(topology, redis);
 
-        // Everyone is on the node that lives, so what is lost with the other is its silo: the grains it held.
+        // Co-hosted, the victim is the other web node with its silo; dedicated, one of the silos.
+        var (survivor, victim) = (cluster.Nodes[0], topology == "dedicated" ? cluster.Silos[1] : cluster.Nodes[1]);
+
+        // Everyone is on a web node that lives, so what is lost is a silo: the grains it held.
         var (_, peerToken) = await SignInAsync(survivor, "peer1");
         await using var peer = await PersonHub.ConnectAsync(survivor, peerToken);
         await peer.Connection.InvokeAsync("SetAvailability", new { available = true, capacity = 3 });
@@ -58,7 +65,7 @@ public sealed class NodeLossTests(ITestOutputHelper output)
                     c.Acks.Add(seq);
                     return sinceKill.Elapsed;
                 }));
-                output.WriteLine($"round {round}: first successful send after the kill in {string.Join(", ", firstSends.Select(t => $"{t.TotalSeconds:0.00} s"))}");
+                output.WriteLine($"{topology}, round {round}: first successful send after the kill in {string.Join(", ", firstSends.Select(t => $"{t.TotalSeconds:0.00} s"))}");
                 Assert.All(firstSends, t => Assert.True(t < SendableAgainWithin, $"a conversation took messages again only {t.TotalSeconds:0.0} s after the kill"));
 
                 using var http = Http(survivor, peerToken);
@@ -89,11 +96,13 @@ public sealed class NodeLossTests(ITestOutputHelper output)
         }
     }
 
-    [Fact]
-    public async Task After_the_node_holding_a_person_is_killed_they_reconnect_to_another_with_the_same_token_catch_up_and_go_on()
+    [Theory]
+    [InlineData("co-hosted")]
+    [InlineData("dedicated")]
+    public async Task After_the_web_node_holding_a_person_is_killed_they_reconnect_to_another_with_the_same_token_catch_up_and_go_on(string topology)
     {
         await using var redis = await RedisServer.StartNewAsync();
-        await using var cluster = await PeerLinkCluster.StartAsync(typeof(Program).Assembly.Location, redis);
+        await using var cluster = await StartAsync(topology, redis);
         var (survivor, victim) = (cluster.Nodes[0], cluster.Nodes[1]);
         var (_, peerToken) = await SignInAsync(survivor, "peer2");
         var (_, seekerToken) = await GuestAsync(victim, "Juniper");
@@ -122,6 +131,10 @@ public sealed class NodeLossTests(ITestOutputHelper output)
         Assert.Equal(lastSeen + 3, ack);
         await peer.WaitForAsync("MessageReceived", m => m.GetProperty("text").GetString() == "I'm back");
     }
+
+    private static Task<PeerLinkCluster> StartAsync(string topology, RedisServer redis) => topology == "dedicated"
+        ? PeerLinkCluster.StartWithDedicatedSilosAsync(typeof(Program).Assembly.Location, redis)
+        : PeerLinkCluster.StartAsync(typeof(Program).Assembly.Location, redis);
 
     /// <summary>Calls as the page does: again after a refusal that says nothing was done (or no answer came), until it is taken.</summary>
     private static async Task<T> UntilTakenAsync<T>(Func<Task<T>> call)
