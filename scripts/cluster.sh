@@ -88,7 +88,7 @@ if [ "$silos" -gt 0 ]; then
     pid=$!
     pids+=("$pid")
     for _ in $(seq 600); do
-      grep -q "Application started" "$data/silo-$n.log" && break
+      grep -qs "Application started" "$data/silo-$n.log" && break
       kill -0 "$pid" 2>/dev/null || { echo "silo $n exited; its log:" >&2; tail -n 40 "$data/silo-$n.log" >&2; exit 1; }
       sleep 0.1
     done
