@@ -15,11 +15,13 @@ public sealed class ClusterTests(ClusterTests.TwoNodes cluster) : IClassFixture<
     private PeerLinkProcess NodeB => cluster.Nodes.Nodes[1];
 
     [Fact]
-    public async Task Both_nodes_are_active_members_of_one_cluster_and_the_demo_was_seeded_once()
+    public async Task Both_nodes_are_active_members_of_one_cluster_and_the_demo_and_the_first_admin_were_made_once()
     {
         foreach (var node in cluster.Nodes.Nodes)
         {
             Assert.Equal(2, await ActiveSilosAsync(node));
+            using var http = new HttpClient { BaseAddress = node.BaseUrl };
+            await LivePeerLink.SignInAsync(http, "/api/auth/login", new { username = "root", password = "first admin password" });
         }
 
         var (_, admin) = await SignInAsync(NodeB, "admin");
@@ -129,7 +131,16 @@ public sealed class ClusterTests(ClusterTests.TwoNodes cluster) : IClassFixture<
         public async Task InitializeAsync()
         {
             redis = await RedisServer.StartNewAsync();
-            Nodes = await PeerLinkCluster.StartAsync(typeof(Program).Assembly.Location, redis);
+            // Every node is given the first admin, as an operator's shared settings would: whichever starts first makes it.
+            Nodes = await PeerLinkCluster.StartAsync(typeof(Program).Assembly.Location, redis, settings: new Dictionary<string, string?>
+            {
+                ["PeerLink:Admin:Username"] = "root",
+                ["PeerLink:Admin:Password"] = "first admin password",
+
+                // The class signs in more people from 127.0.0.1 within a minute than the limit per address lets
+                // through; ClusterLimitsTests checks that limit.
+                ["PeerLink:Limits:SignInsPerMinute"] = "1000",
+            });
         }
 
         public async Task DisposeAsync()
