@@ -30,7 +30,7 @@ internal sealed class LoadRun(LoadOptions options, TextWriter log)
 
         clock.Restart();
         await using var crowd = new Crowd(errors);
-        peers = await crowd.ConnectAsync(server.HubUrl, peers, cancellationToken);
+        peers = await crowd.ConnectAsync(server.PeerHubUrl, peers, cancellationToken);
         seekers = await crowd.ConnectAsync(server.HubUrl, seekers, cancellationToken);
         var connectSeconds = Seconds(clock);
         var held = Stopwatch.StartNew();
@@ -112,7 +112,10 @@ internal sealed class LoadRun(LoadOptions options, TextWriter log)
             errors.Snapshot());
     }
 
-    /// <summary>Two anonymous connections per room on the echo hub, one room for each PeerLink conversation.</summary>
+    /// <summary>
+    /// Two anonymous connections per room on the echo hub, one room for each PeerLink conversation, placed as a
+    /// conversation's seeker and peer are (on a cluster, one on each node).
+    /// </summary>
     private static async Task<IReadOnlyList<Pair>> OpenEchoRoomsAsync(Crowd crowd, PeerLinkServer server, int count, ErrorLog errors, CancellationToken cancellationToken)
     {
         var rooms = new Pair?[count];
@@ -122,7 +125,7 @@ internal sealed class LoadRun(LoadOptions options, TextWriter log)
             {
                 var room = $"room-{i}";
                 var a = await crowd.OpenAsync(server.EchoUrl, null, ct);
-                var b = await crowd.OpenAsync(server.EchoUrl, null, ct);
+                var b = await crowd.OpenAsync(server.PeerEchoUrl, null, ct);
                 await a.InvokeAsync("Join", room);
                 await b.InvokeAsync("Join", room);
                 rooms[i] = new Pair(room, a, b);

@@ -10,8 +10,8 @@ internal static class LoadTool
 {
     public static async Task<int> Main(string[] args)
     {
-        var storage = new Option<string>("--storage") { Description = "Storage to run: memory, redis (appendfsync everysec) or both, side by side", DefaultValueFactory = _ => "both" };
-        storage.AcceptOnlyFromAmong("memory", "redis", "both");
+        var storage = new Option<string>("--storage") { Description = "What to run: memory, redis (appendfsync everysec), cluster (Redis, two web nodes: seekers on one, peers on the other), both (memory and redis, side by side) or all three", DefaultValueFactory = _ => "both" };
+        storage.AcceptOnlyFromAmong("memory", "redis", "cluster", "both", "all");
         var server = new Option<string>("--server") { Description = "Start PeerLink in a process of its own (process) or in this one (inproc)", DefaultValueFactory = _ => "process" };
         server.AcceptOnlyFromAmong("process", "inproc");
         var url = new Option<Uri?>("--url") { Description = "Drive a PeerLink already running at this 127.0.0.1 address instead (echo hub on, sign-in limit raised)" };
@@ -61,7 +61,12 @@ internal static class LoadTool
             };
             var running = parsed.GetValue(url);
             var kind = running is not null ? ServerKind.Running : parsed.GetValue(server) == "inproc" ? ServerKind.InProcess : ServerKind.Process;
-            var modes = parsed.GetValue(storage) is "both" ? new[] { "memory", "redis" } : [parsed.GetValue(storage)!];
+            var modes = parsed.GetValue(storage) switch
+            {
+                "both" => new[] { "memory", "redis" },
+                "all" => ["memory", "redis", "cluster"],
+                var one => [one!],
+            };
             var session = new LoadSession(options, kind, Console.Out)
             {
                 Running = running is null ? null : (running, parsed.GetValue(adminUser)!, parsed.GetValue(adminPassword)!, parsed.GetValue(pid)),

@@ -15,11 +15,22 @@ internal abstract class PeerLinkServer : IAsyncDisposable
 
     public string AdminUsername { get; init; } = ServerSettings.AdminUsername;
 
+    /// <summary>Where the peers connect: the same node as the seekers, except on a cluster, where it is the other one.</summary>
+    public virtual Uri PeerBaseUrl => BaseUrl;
+
+    /// <summary>Every web node, for what each must be asked (a settled heap).</summary>
+    public virtual IReadOnlyList<Uri> NodeUrls => [BaseUrl];
+
     public Uri HubUrl => new(BaseUrl, "/hubs/peerlink");
+
+    public Uri PeerHubUrl => new(PeerBaseUrl, "/hubs/peerlink");
 
     public Uri EchoUrl => new(BaseUrl, "/hubs/echo");
 
-    public long? ResidentBytes() => Pid is { } pid ? ProcessMemory.ResidentBytes(pid) : null;
+    public Uri PeerEchoUrl => new(PeerBaseUrl, "/hubs/echo");
+
+    /// <summary>The server's resident memory; a cluster's is the sum over its nodes.</summary>
+    public virtual long? ResidentBytes() => Pid is { } pid ? ProcessMemory.ResidentBytes(pid) : null;
 
     /// <summary>The server's last lines of output, when this tool holds them, to explain errors.</summary>
     public virtual string OutputTail() => "";

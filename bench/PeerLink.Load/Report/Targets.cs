@@ -15,7 +15,8 @@ internal static class Targets
             people >= 5_000 && r.People.HeldSeconds >= 60,
             r.Errors == 0);
 
-        var limit = memory ? 25 : 40;
+        // Across two nodes the target is looser: every message takes a trip through Redis between them.
+        var limit = memory ? 25 : r.Storage == "cluster" ? 50 : 40;
         yield return Verdict(
             r, $"2,000 messages/s, p99 < {limit} ms",
             $"{r.Messages.DeliveredPerSecond}/s, p99 {r.Messages.Latency.P99} ms",

@@ -14,28 +14,31 @@ namespace PeerLink.Load.Scenario;
 internal sealed class HeapSettler(PeerLinkServer server, ErrorLog errors) : IDisposable
 {
     private const string Path = "/bench/settle-heap";
-    private readonly HttpClient http = new() { BaseAddress = server.BaseUrl, Timeout = TimeSpan.FromMinutes(1) };
+    private readonly List<HttpClient> nodes = [.. server.NodeUrls.Select(url => new HttpClient { BaseAddress = url, Timeout = TimeSpan.FromMinutes(1) })];
     private string? token;
 
     /// <summary>Whether every ask so far was answered; false once the server refused or lacked the endpoint.</summary>
     public bool Settled { get; private set; } = true;
 
-    /// <summary>Settles the server's heap; a server without the switch is noted as not settled, not as an error.</summary>
+    /// <summary>Settles each node's heap; a server without the switch is noted as not settled, not as an error.</summary>
     public async Task SettleAsync(CancellationToken cancellationToken)
     {
         try
         {
-            token ??= await SignInAsync(cancellationToken);
-            using var request = new HttpRequestMessage(HttpMethod.Post, Path);
-            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-            using var response = await http.SendAsync(request, cancellationToken);
-            if (response.StatusCode == HttpStatusCode.NotFound)
+            token ??= await SignInAsync(nodes[0], cancellationToken);
+            foreach (var http in nodes)
             {
-                Settled = false;
-                return;
-            }
+                using var request = new HttpRequestMessage(HttpMethod.Post, Path);
+                request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+                using var response = await http.SendAsync(request, cancellationToken);
+                if (response.StatusCode == HttpStatusCode.NotFound)
+                {
+                    Settled = false;
+                    return;
+                }
 
-            response.EnsureSuccessStatusCode();
+                response.EnsureSuccessStatusCode();
+            }
         }
         catch (HttpRequestException e)
         {
@@ -44,9 +47,15 @@ internal sealed class HeapSettler(PeerLinkServer server, ErrorLog errors) : IDis
         }
     }
 
-    public void Dispose() => http.Dispose();
+    public void Dispose()
+    {
+        foreach (var http in nodes)
+        {
+            http.Dispose();
+        }
+    }
 
-    private async Task<string> SignInAsync(CancellationToken cancellationToken)
+    private async Task<string> SignInAsync(HttpClient http, CancellationToken cancellationToken)
     {
         using var response = await http.PostAsJsonAsync("/api/auth/login", new { username = server.AdminUsername, password = server.AdminPassword }, cancellationToken);
         response.EnsureSuccessStatusCode();
