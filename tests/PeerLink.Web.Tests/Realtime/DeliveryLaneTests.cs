@@ -25,27 +25,43 @@ public sealed class DeliveryLaneTests
     }
 
     [Fact]
-    public async Task Events_are_sent_one_at_a_time_in_the_order_published_even_when_sends_complete_later()
+    public async Task Sends_start_in_the_order_published_and_overlap_up_to_the_window_when_they_complete_later()
     {
-        var sent = new ConcurrentQueue<string>();
+        var started = new ConcurrentQueue<string>();
+        var finished = 0;
         var inFlight = 0;
-        var overlapped = false;
+        var mostInFlight = 0;
         var lane = new DeliveryLane(async e =>
         {
-            overlapped |= Interlocked.Increment(ref inFlight) > 1;
-            await Task.Delay(1);
-            sent.Enqueue(((ConversationEnded)e).ConversationId);
+            started.Enqueue(((ConversationEnded)e).ConversationId);
+            var now = Interlocked.Increment(ref inFlight);
+            InterlockedMax(ref mostInFlight, now);
+            await Task.Delay(20);
             Interlocked.Decrement(ref inFlight);
+            Interlocked.Increment(ref finished);
         });
 
-        for (var i = 0; i < 50; i++)
+        const int Count = 3 * DeliveryLane.MaxInFlight;
+        for (var i = 0; i < Count; i++)
         {
             lane.Publish(Event(i));
         }
 
-        await Eventually.TrueAsync(() => sent.Count == 50, "50 sends");
-        Assert.Equal(Enumerable.Range(0, 50).Select(i => $"c{i}"), sent);
-        Assert.False(overlapped);
+        await Eventually.TrueAsync(() => Volatile.Read(ref finished) == Count, $"{Count} sends");
+        Assert.Equal(Enumerable.Range(0, Count).Select(i => $"c{i}"), started);
+        Assert.True(mostInFlight > 1, "sends that complete later overlap");
+        Assert.True(mostInFlight <= DeliveryLane.MaxInFlight, $"{mostInFlight} sends were in flight at once");
+    }
+
+    private static void InterlockedMax(ref int location, int value)
+    {
+        for (var seen = Volatile.Read(ref location); value > seen; seen = Volatile.Read(ref location))
+        {
+            if (Interlocked.CompareExchange(ref location, value, seen) == seen)
+            {
+                return;
+            }
+        }
     }
 
     [Fact]
