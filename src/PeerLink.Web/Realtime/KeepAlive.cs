@@ -27,14 +27,25 @@ public sealed class KeepAliveOptions
 /// hub, whose SignalR keep-alive is set far beyond this one: each connection falls in one of <see cref="Slots"/> slots
 /// by a hash of its id, as <see cref="Presence"/> spreads its heartbeats.
 /// </remarks>
-public sealed class KeepAlive(IOptions<KeepAliveOptions> options, TimeProvider time, ILogger<KeepAlive> logger) : BackgroundService
+public sealed partial class KeepAlive(IOptions<KeepAliveOptions> options, TimeProvider time, ILogger<KeepAlive> logger) : BackgroundService
 {
     /// <summary>How many parts the interval is cut into; each connection falls in one.</summary>
     public const int Slots = 15;
 
     private readonly ConcurrentDictionary<string, Tracked> connections = new(StringComparer.Ordinal);
+    private long stalledDropped;
 
     public TimeSpan Interval { get; } = TimeSpan.FromSeconds(options.Value.KeepAliveSeconds);
+
+    /// <summary>
+    /// A connection whose ping has waited this long behind its own unread socket has stopped reading, and is dropped.
+    /// On one node <see cref="ConnectionOutbox"/> drops it sooner, once messages pile up; through the Redis backplane
+    /// nothing else would, and what is sent to that person would queue without end.
+    /// </summary>
+    public TimeSpan StallAfter => 2 * Interval;
+
+    /// <summary>How many connections were dropped for a stalled ping since start.</summary>
+    public long StalledDropped => Interlocked.Read(ref stalledDropped);
 
     public void Connected(HubConnectionContext connection) =>
         connections[connection.ConnectionId] = new Tracked(connection, (uint)StringComparer.Ordinal.GetHashCode(connection.ConnectionId) % Slots);
@@ -65,9 +76,19 @@ public sealed class KeepAlive(IOptions<KeepAliveOptions> options, TimeProvider t
 
     private async Task PingAsync(Tracked tracked)
     {
-        // A ping still waiting behind a full socket is enough; SignalR's own keep-alive skips in the same case.
-        if (Interlocked.Exchange(ref tracked.Pinging, 1) == 1)
+        // A ping still waiting behind a full socket is enough (SignalR's own keep-alive skips in the same case), until
+        // it has waited too long: then the client has stopped reading.
+        var now = time.GetTimestamp();
+        var pendingSince = Interlocked.CompareExchange(ref tracked.PendingSince, now, 0);
+        if (pendingSince != 0)
         {
+            if (time.GetElapsedTime(pendingSince, now) > StallAfter)
+            {
+                LogStalled(logger, tracked.Connection.ConnectionId, StallAfter.TotalSeconds);
+                Interlocked.Increment(ref stalledDropped);
+                tracked.Connection.Abort();
+            }
+
             return;
         }
 
@@ -82,15 +103,20 @@ public sealed class KeepAlive(IOptions<KeepAliveOptions> options, TimeProvider t
         }
         finally
         {
-            Volatile.Write(ref tracked.Pinging, 0);
+            Volatile.Write(ref tracked.PendingSince, 0);
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Dropped connection {ConnectionId}: its ping waited {Seconds} s behind a socket it does not read")]
+    private static partial void LogStalled(ILogger logger, string connectionId, double seconds);
 
     // The slot is fixed at connect, so a tick does not hash every connection's id again.
     private sealed class Tracked(HubConnectionContext connection, uint slot)
     {
         public readonly HubConnectionContext Connection = connection;
         public readonly uint Slot = slot;
-        public int Pinging;
+
+        /// <summary>When the ping under way was started (a <see cref="TimeProvider"/> timestamp); 0 when none is.</summary>
+        public long PendingSince;
     }
 }
