@@ -43,13 +43,22 @@ public sealed class PeerLinkCluster : IAsyncDisposable
 
     /// <summary>
     /// Starts <paramref name="silos"/> PeerLink.Silo processes, then <paramref name="webNodes"/> web nodes as their
-    /// Orleans clients (PeerLink:Web:SiloMode=Client), all with the same Orleans settings.
+    /// Orleans clients (PeerLink:Web:SiloMode=Client), all with the same Orleans settings and <paramref name="settings"/>.
     /// </summary>
     /// <param name="appPath">PeerLink.Web.dll from the caller's build; the silos run from PeerLink.Silo's own build output.</param>
     public static Task<PeerLinkCluster> StartWithDedicatedSilosAsync(string appPath, RedisServer redis, int silos = 2, int webNodes = 2, IReadOnlyDictionary<string, string?>? settings = null)
     {
         var siloPath = BuildOutput.Program("PeerLink.Silo");
-        var siloProcesses = Enumerable.Range(0, silos).Select(_ => new PeerLinkProcess(siloPath, NodeSettings(redis), web: false)).ToList();
+        var siloProcesses = Enumerable.Range(0, silos).Select(_ =>
+        {
+            var silo = NodeSettings(redis);
+            foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+            {
+                silo[key] = value;
+            }
+
+            return new PeerLinkProcess(siloPath, silo, web: false);
+        }).ToList();
         return StartAsync(siloProcesses, WebNodes(appPath, redis, webNodes, settings, client: true));
     }
 

@@ -83,9 +83,11 @@ public sealed class SlowClientTests(ITestOutputHelper output)
         await Eventually.TrueAsync(() => connections.Of(stalledId).Length == 0, "the stalled connection was dropped");
 
         // Normal delivery here takes milliseconds; behind a stalled socket it took as long as the stall (over 10 s).
+        // The bound leaves room for a machine busy with the rest of the suite: 2.3 s was seen once in a full run,
+        // while the thread pool stalled for 1.4 s.
         var worst = TimeSpan.FromSeconds((double)Interlocked.Read(ref slowest) / Stopwatch.Frequency);
         output.WriteLine($"slowest delivery to a listener: {worst.TotalMilliseconds:0} ms");
-        Assert.True(worst < TimeSpan.FromSeconds(2), $"a message reached a listener only {worst.TotalSeconds:0.0} s after it was sent");
+        Assert.True(worst < TimeSpan.FromSeconds(5), $"a message reached a listener only {worst.TotalSeconds:0.0} s after it was sent");
 
         foreach (var listener in listeners)
         {
