@@ -98,6 +98,11 @@ public sealed class ModerationTests(BrowserFixture browser)
 
         await bea.Room.Pane.GetByRole(AriaRole.Button, new() { Name = "Report this message from Ash" }).ClickAsync();
         var dialog = bea.Page.GetByRole(AriaRole.Dialog, new() { Name = "Report a message from Ash" });
+
+        // Nothing is chosen for the reporter; sending without a choice asks for one and sends nothing.
+        await Expect(dialog.GetByLabel("What's wrong?")).ToHaveValueAsync("");
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "Send report" }).ClickAsync();
+        await Expect(dialog.GetByRole(AriaRole.Alert)).ToHaveTextAsync("Choose what's wrong, so the right moderator looks at it.");
         await dialog.GetByLabel("What's wrong?").SelectOptionAsync("harassment");
         await dialog.GetByLabel("Anything a moderator should know?").FillAsync("Said to the whole room");
         await journey.CheckAsync(bea.Page, "member-reporting");

@@ -3,7 +3,7 @@
 import { get, hubErrorMessage, messagesAfter } from './api.js';
 import { el, formatTime } from './dom.js';
 import { MessageLog, composer } from './messages.js';
-import { personControls, reportMessageButton } from './safety.js';
+import { personControls, reasonClause, reportMessageButton } from './safety.js';
 
 const HistoryShown = 50;
 
@@ -121,7 +121,7 @@ export class GroupRoom {
     this.locked = locked;
     this.lockNote.hidden = !locked;
     this.lockNote.textContent = locked
-      ? `A moderator locked this room${reason ? `: ${reason}` : ''}. Only moderators can post for now.`
+      ? `A moderator locked this room${reasonClause(reason) ? `: ${reasonClause(reason)}` : ''}. Only moderators can post for now.`
       : '';
     if (reason !== null) this.log.note(locked ? 'A moderator locked the room.' : 'A moderator unlocked the room. You can post again.');
     this.moderating?.lockChanged?.(locked);
@@ -139,7 +139,7 @@ export class GroupRoom {
   pauseIfNeeded() {
     const why = !this.entered ? 'Joining the room…'
       : this.locked && !this.moderating ? 'This room is locked. Only moderators can post for now.'
-      : this.mutedUntil ? `A moderator muted you until ${formatTime(this.mutedUntil.toISOString())}${this.muteReason ? `: ${this.muteReason}` : ''}. You can read, but not post.`
+      : this.mutedUntil ? `A moderator muted you until ${formatTime(this.mutedUntil.toISOString())}${reasonClause(this.muteReason) ? `: ${reasonClause(this.muteReason)}` : ''}. You can read, but not post.`
         : null;
     this.composer.pause(why);
   }

@@ -31,7 +31,7 @@ async function showRooms() {
   $('#rooms').replaceChildren(...rooms.map((room) => el('li', { className: 'card', 'data-group': room.groupId },
     el('h3', {}, room.title),
     room.description ? el('p', {}, room.description) : null,
-    el('p', { className: 'note' }, `For ${room.identities.map((id) => names.get(id) ?? id).join(', ')}. ${room.memberCount} of ${room.capacity} places taken.`),
+    el('p', { className: 'note' }, `${room.identities.length > 0 ? `For ${room.identities.map((id) => names.get(id) ?? id).join(', ')}` : 'Open to everyone'}. ${room.memberCount} of ${room.capacity} places taken.`),
     el('button', { type: 'button', onclick: () => join(room), 'aria-label': `Join ${room.title}` }, 'Join'))));
   if (rooms.length === 0) $('#rooms').append(el('li', { className: 'note' }, 'There are no group rooms yet.'));
   showStep(steps, '#step-rooms');

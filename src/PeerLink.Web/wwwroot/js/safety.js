@@ -29,9 +29,20 @@ export function showNotice(text) {
   announce(text);
 }
 
+/** A moderator's reason as a sentence of its own: one full stop at its end, never two. */
+export function reasonSentence(reason) {
+  const text = reason?.trim() ?? '';
+  return text === '' ? '' : /[.!?…]$/.test(text) ? text : `${text}.`;
+}
+
+/** A moderator's reason to follow a colon inside a sentence that goes on: without its own full stop. */
+export function reasonClause(reason) {
+  return reason?.trim().replace(/[.…]+$/, '') ?? '';
+}
+
 /** What a moderator's action means for the person it affects (a ModerationNotice). */
 export function moderationNoticeText({ action, reason, until }) {
-  const why = reason ? ` Reason: ${reason}` : '';
+  const why = reasonSentence(reason) ? ` Reason: ${reasonSentence(reason)}` : '';
   switch (action) {
     case 'warned': return `A moderator warned you in a group room.${why} The warning lasts 24 hours.`;
     case 'muted': return `A moderator muted you in a group room until ${formatTime(until)}.${why}`;
@@ -48,7 +59,9 @@ let dialog = null;
 function reportDialog() {
   if (dialog) return dialog;
   const title = el('h2', { id: 'report-title' });
+  // Nothing is chosen for the reporter: a category picked by default would be sent unread.
   const category = el('select', { id: 'report-category', required: true },
+    el('option', { value: '', disabled: true }, 'Choose one…'),
     ReportCategories.map(([value, name]) => el('option', { value }, name)));
   const note = el('input', { id: 'report-note', type: 'text', maxlength: String(MaxNoteLength), autocomplete: 'off' });
   const error = el('p', { className: 'error', role: 'alert' });
@@ -77,11 +90,16 @@ function reportDialog() {
 export function openReport(hub, { about, method, target }) {
   const form = reportDialog();
   form.title.textContent = `Report ${about}`;
-  form.category.value = 'harassment';
+  form.category.value = '';
   form.note.value = '';
   form.error.textContent = '';
   form.send.disabled = false;
   form.submit = async () => {
+    if (!form.category.value) {
+      form.error.textContent = "Choose what's wrong, so the right moderator looks at it.";
+      form.category.focus();
+      return;
+    }
     form.send.disabled = true;
     try {
       const note = form.note.value.trim();
