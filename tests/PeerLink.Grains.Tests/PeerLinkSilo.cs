@@ -81,7 +81,19 @@ public sealed class PeerLinkSilo : IAsyncDisposable
         await AddPeerAsync(peerId, ["new-parent"]);
         await AddSeekerAsync(seekerId);
         await RequestAsync(seekerId, "new-parent");
-        var offer = await Events.WaitFor<OfferMade>(peerId);
+        OfferMade offer;
+        try
+        {
+            offer = await Events.WaitFor<OfferMade>(peerId, deadline: TimeSpan.FromSeconds(3));
+        }
+        catch (TimeoutException)
+        {
+            // The peer's grain tells the matchmaker one-way, so the request can arrive first (seen once in CI); then
+            // the offer comes with the next tick, as it would live, and the fake clock has to bring it.
+            await AdvanceAsync(Silo.Services.GetRequiredService<IOptions<MatchingOptions>>().Value.Tick, peerId);
+            offer = await Events.WaitFor<OfferMade>(peerId);
+        }
+
         return await English.AcceptOffer(offer.OfferId, peerId);
     }
 
